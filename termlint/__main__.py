@@ -1,0 +1,3 @@
+from termlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""The command line: click declarations only; each command calls into termlint.commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from termlint import __version__
+from termlint.errors import TermlintError
+from termlint.formatters import FORMATTERS
+from termlint.selection import FAIL_ON
+
+_CONFIG = click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this config file instead of discovering one.",
+)
+_GLOSSARY = click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Add a glossary file (repeatable), after the configured ones.",
+)
+
+
+def _use_color(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    return click.get_text_stream("stdout").isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="termlint")
+@click.option("--verbose", is_flag=True, help="Show a traceback for internal errors.")
+@click.pass_context
+def cli(context: click.Context, verbose: bool) -> None:
+    """Check Markdown and text files against your terminology glossary."""
+    context.ensure_object(dict)
+    context.obj["verbose"] = verbose
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_CONFIG
+@_GLOSSARY
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="text",
+    show_default=True,
+)
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True)
+@click.option("--select", multiple=True, help="Only report these rules (repeatable, or comma-separated).")
+@click.option("--ignore", multiple=True, help="Do not report these rules (repeatable).")
+@click.option("--quiet", is_flag=True, help="Print findings only: no summary line.")
+@click.option("--color/--no-color", default=None, help="Colour the text format (default: on a terminal).")
+def check(
+    paths: tuple[str, ...],
+    config: Path | None,
+    glossaries: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    quiet: bool,
+    color: bool | None,
+) -> None:
+    """Lint PATHS (default: the current folder) against the glossary."""
+    from termlint.commands import check as command
+
+    options = command.CheckOptions(
+        cwd=Path.cwd(),
+        paths=paths,
+        config=config,
+        glossaries=glossaries,
+        format=output_format,
+        output=output,
+        fail_on=fail_on,
+        select=select,
+        ignore=ignore,
+        quiet=quiet,
+        color=_use_color(color),
+    )
+    _exit(command.run(options, _stdout(), _stderr()))
+
+
+@cli.command()
+@_CONFIG
+@_GLOSSARY
+def rules(config: Path | None, glossaries: tuple[Path, ...]) -> None:
+    """List the rules, with their default severity and whether they can fix."""
+    from termlint.commands import rules as command
+
+    _exit(command.run(Path.cwd(), config, glossaries, _stdout()))
+
+
+@cli.command()
+@click.argument("name")
+@_CONFIG
+@_GLOSSARY
+def explain(name: str, config: Path | None, glossaries: tuple[Path, ...]) -> None:
+    """Show the glossary entry for a term (or the documentation of a rule id)."""
+    from termlint.commands import explain as command
+
+    _exit(command.run(name, Path.cwd(), config, glossaries, _stdout(), _stderr()))
+
+
+def _stdout() -> TextIO:
+    return click.get_text_stream("stdout")
+
+
+def _stderr() -> TextIO:
+    return click.get_text_stream("stderr")
+
+
+def _exit(code: int) -> None:
+    raise SystemExit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0, 1 or 2) instead of exiting."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    verbose = "--verbose" in args
+    try:
+        cli.main(args=args, prog_name="termlint", standalone_mode=False)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 0
+    except click.exceptions.Exit as stop:
+        return stop.exit_code
+    except click.UsageError as error:
+        error.show()
+        return 2
+    except click.Abort:
+        click.echo("termlint: aborted", err=True)
+        return 2
+    except click.ClickException as error:
+        click.echo(f"termlint: error: {error.format_message()}", err=True)
+        return 2
+    except TermlintError as error:
+        click.echo(f"termlint: error: {error}", err=True)
+        return 2
+    except Exception as error:  # an internal bug: one line, a traceback only on request
+        if verbose:
+            traceback.print_exc()
+        click.echo(f"termlint: internal error: {type(error).__name__}: {error}", err=True)
+        return 2
+    return 0

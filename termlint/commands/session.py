@@ -1,0 +1,47 @@
+"""What every command that reads documents sets up: config, glossary, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from termlint import packs
+from termlint.checks import BY_ID, PIPELINE_RULES, UNKNOWN_DIRECTIVE
+from termlint.checks.base import LintSettings
+from termlint.config import Config, resolve_config
+from termlint.glossary import Glossary, load_glossaries
+from termlint.lint import build_settings
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    cwd: Path
+    config: Config
+    glossary: Glossary
+    settings: LintSettings
+
+    @property
+    def known_rules(self) -> frozenset[str]:
+        """Every rule id a config or --select may name: built-in checks and patterns."""
+        ids = {check_id for check_id in BY_ID if check_id != "pattern"}
+        ids.update(PIPELINE_RULES)
+        ids.add(UNKNOWN_DIRECTIVE)
+        ids.update(pattern.id for pattern in self.glossary.patterns)
+        return frozenset(ids)
+
+
+def glossary_sources(config: Config, extra: Sequence[Path]) -> list[str]:
+    """SPEC §1: the config's list (or every built-in pack), then --glossary files."""
+    if config.glossary is None:
+        sources = [f"builtin:{name}" for name in packs.names()]
+    else:
+        sources = list(config.glossary)
+    sources.extend(str(path) for path in extra)
+    return sources
+
+
+def open_session(cwd: Path, config_path: Path | None, glossaries: Sequence[Path]) -> Session:
+    config = resolve_config(cwd, config_path)
+    glossary = load_glossaries(glossary_sources(config, [cwd / path for path in glossaries]))
+    return Session(cwd=cwd, config=config, glossary=glossary, settings=build_settings(glossary, config))

@@ -1,0 +1,268 @@
+"""A document as the checks see it: prose segments that map back to the source by arithmetic.
+
+A reader (Markdown or plain text) turns a file's decoded text into `Segment`s. Each
+segment's `text` is the prose of one block (a paragraph, a heading, a table cell, an
+image's alt text, ...) in which:
+
+- every run of whitespace, including a line break and the container prefix (`> `,
+  list indentation) that follows it, reads as one space;
+- content that is never checked but sits inside the block (inline code, raw HTML
+  tags, an image inside a paragraph, a bare URL) reads as `BARRIER` characters, so
+  that no match can cross it;
+- inline markup that only formats (`**`, `_`, `[`, `](url)`) is dropped, so the
+  segment reads as the rendered text does.
+
+`Segment.to_source` maps a span of `text` back to the source by addition over the
+segment's pieces; nothing is ever found again by searching the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termlint.model import Position, Span
+
+BARRIER = "\x00"
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[^\s\x00]+")
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+class PieceKind(enum.Enum):
+    TEXT = "text"  # a verbatim source slice: one segment character per source character
+    SPACE = "space"  # whitespace (possibly a line break and container prefix) read as " "
+    BARRIER = "barrier"  # unchecked inline content read as one BARRIER character
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    kind: PieceKind
+    seg_start: int
+    src_start: int
+    src_end: int
+
+    @property
+    def seg_end(self) -> int:
+        if self.kind is PieceKind.TEXT:
+            return self.seg_start + (self.src_end - self.src_start)
+        return self.seg_start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One block of prose and the map from its characters back to the source."""
+
+    text: str
+    pieces: tuple[Piece, ...]
+    scope: str = "paragraph"
+
+    def _piece_at(self, seg_offset: int) -> Piece:
+        starts = [piece.seg_start for piece in self.pieces]
+        return self.pieces[bisect.bisect_right(starts, seg_offset) - 1]
+
+    def source_offset(self, seg_offset: int) -> int:
+        """Source offset of the character at `seg_offset`."""
+        piece = self._piece_at(seg_offset)
+        if piece.kind is PieceKind.TEXT:
+            return piece.src_start + (seg_offset - piece.seg_start)
+        return piece.src_start
+
+    def to_source(self, start: int, end: int) -> Span:
+        """Map the segment span [start, end) to a source span (end > start)."""
+        first = self._piece_at(start)
+        last = self._piece_at(end - 1)
+        if first.kind is PieceKind.TEXT:
+            src_start = first.src_start + (start - first.seg_start)
+        else:
+            src_start = first.src_start
+        if last.kind is PieceKind.TEXT:
+            src_end = last.src_start + (end - last.seg_start)
+        else:
+            src_end = last.src_end
+        return Span(src_start, src_end)
+
+    def pieces_between(self, start: int, end: int) -> Iterator[Piece]:
+        """The pieces that hold any character of the segment span [start, end)."""
+        starts = [piece.seg_start for piece in self.pieces]
+        index = bisect.bisect_right(starts, start) - 1
+        while index < len(self.pieces) and self.pieces[index].seg_start < end:
+            yield self.pieces[index]
+            index += 1
+
+    def is_contiguous(self, start: int, end: int) -> bool:
+        """True when the span's source has nothing the segment dropped (such as `**`)."""
+        previous: Piece | None = None
+        for piece in self.pieces_between(start, end):
+            if previous is not None and previous.src_end != piece.src_start:
+                return False
+            previous = piece
+        return True
+
+    def separators(self, source: str, start: int, end: int) -> list[str]:
+        """The source text of each whitespace run inside the segment span, in order."""
+        result: list[str] = []
+        for piece in self.pieces_between(start, end):
+            if piece.kind is PieceKind.SPACE:
+                result.append(source[piece.src_start : piece.src_end])
+            elif piece.kind is PieceKind.TEXT:
+                lo = max(start, piece.seg_start)
+                hi = min(end, piece.seg_end)
+                chunk = self.text[lo:hi]
+                result.extend(" " for char in chunk if char == " ")
+        return result
+
+
+class SegmentBuilder:
+    """Collects source slices for one segment; readers call it in source order."""
+
+    def __init__(self, source: str, scope: str = "paragraph") -> None:
+        self._source = source
+        self._scope = scope
+        self._parts: list[str] = []
+        self._pieces: list[Piece] = []
+        self._length = 0
+        self._last_src_end: int | None = None
+        self._pending_break = False
+
+    def add_text(self, src_start: int, src_end: int) -> None:
+        """Add the verbatim source slice [src_start, src_end) as prose."""
+        if src_end <= src_start:
+            return
+        if self._pending_break and self._last_src_end is not None:
+            self._add_space(self._last_src_end, src_start)
+        self._pending_break = False
+        chunk = self._source[src_start:src_end]
+        position = 0
+        for run in _WHITESPACE_RUN.finditer(chunk):
+            if run.group() == " ":
+                continue
+            self._add_verbatim(src_start + position, src_start + run.start())
+            self._add_space(src_start + run.start(), src_start + run.end())
+            position = run.end()
+        self._add_verbatim(src_start + position, src_end)
+        self._last_src_end = src_end
+
+    def add_break(self) -> None:
+        """A line break: the source between the previous and next text reads as one space."""
+        if self._last_src_end is not None:
+            self._pending_break = True
+
+    def add_space(self, src_start: int, src_end: int) -> None:
+        """Source that reads as whitespace although it is not (an `&nbsp;` entity)."""
+        self._pending_break = False
+        self._add_space(src_start, src_end)
+        self._last_src_end = src_end
+
+    def add_barrier(self, src_start: int, src_end: int) -> None:
+        """Unchecked content (inline code, an HTML tag, an image): no match crosses it."""
+        if self._pending_break and self._last_src_end is not None:
+            self._add_space(self._last_src_end, src_start)
+        self._pending_break = False
+        self._append(PieceKind.BARRIER, BARRIER, src_start, src_end)
+        self._last_src_end = src_end
+
+    def build(self) -> Segment | None:
+        """The segment, or None when it holds no prose; bare URLs become barriers."""
+        if not self._pieces:
+            return None
+        text = "".join(self._parts)
+        if not text.strip(" " + BARRIER):
+            return None
+        text = _URL.sub(lambda url: BARRIER * len(url.group()), text)
+        return Segment(text=text, pieces=tuple(self._pieces), scope=self._scope)
+
+    def _add_verbatim(self, src_start: int, src_end: int) -> None:
+        if src_end <= src_start:
+            return
+        if self._source[src_start] == " " and self._parts and self._parts[-1].endswith(" "):
+            # "[foo ](url) bar": dropped markup between two spaces still reads as one space
+            self._add_space(src_start, src_start + 1)
+            src_start += 1
+            if src_end <= src_start:
+                return
+        last = self._pieces[-1] if self._pieces else None
+        if last is not None and last.kind is PieceKind.TEXT and last.src_end == src_start:
+            self._pieces[-1] = Piece(PieceKind.TEXT, last.seg_start, last.src_start, src_end)
+            self._parts.append(self._source[src_start:src_end])
+            self._length += src_end - src_start
+            return
+        self._append(PieceKind.TEXT, self._source[src_start:src_end], src_start, src_end)
+
+    def _add_space(self, src_start: int, src_end: int) -> None:
+        last = self._pieces[-1] if self._pieces else None
+        if last is not None and last.kind is PieceKind.SPACE:
+            self._pieces[-1] = Piece(PieceKind.SPACE, last.seg_start, last.src_start, src_end)
+            return
+        if last is not None and last.kind is PieceKind.TEXT and self._parts[-1].endswith(" "):
+            # a single space kept verbatim, then more whitespace: widen it into one run
+            self._pieces[-1] = Piece(PieceKind.TEXT, last.seg_start, last.src_start, last.src_end - 1)
+            self._parts[-1] = self._parts[-1][:-1]
+            self._length -= 1
+            if last.src_end - 1 == last.src_start:
+                self._pieces.pop()
+                self._parts.pop()
+            self._append(PieceKind.SPACE, " ", last.src_end - 1, src_end)
+            return
+        self._append(PieceKind.SPACE, " ", src_start, src_end)
+
+    def _append(self, kind: PieceKind, text: str, src_start: int, src_end: int) -> None:
+        self._pieces.append(Piece(kind, self._length, src_start, src_end))
+        self._parts.append(text)
+        self._length += len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment that may hold a suppression directive: its source span and inner text."""
+
+    span: Span
+    body: str
+
+
+class LineIndex:
+    """Converts code-point offsets to 1-based line and column (LF, CRLF or lone CR)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        for match in re.finditer(r"\r\n|\r|\n", text):
+            starts.append(match.end())
+        self._starts = starts
+
+    def position(self, offset: int) -> Position:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return Position(line + 1, offset - self._starts[line] + 1)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based `line`."""
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded file ready for matching."""
+
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+    comments: tuple[Comment, ...]
+    kind: str  # "markdown" or "text"
+    line_index: LineIndex
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based `line`, without its line ending."""
+        start = self.line_index.line_start(line)
+        end = (
+            self.line_index.line_start(line + 1)
+            if line < self.line_index.line_count
+            else len(self.text)
+        )
+        return self.text[start:end].rstrip("\r\n")

@@ -1,0 +1,48 @@
+"""path:line:col: severity: message [rule] — one line per finding."""
+
+from __future__ import annotations
+
+from termlint.model import Finding, Report, Severity, Summary
+
+_COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_RESET = "\x1b[0m"
+
+
+def format_finding(finding: Finding, color: bool) -> str:
+    where = f"{finding.path}:{finding.start.line}:{finding.start.column}:"
+    severity = finding.severity.value
+    rule = f"[{finding.rule}]"
+    if color:
+        where = f"{_BOLD}{where}{_RESET}"
+        severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
+        rule = f"{_DIM}{rule}{_RESET}"
+    return f"{where} {severity}: {finding.message} {rule}"
+
+
+def render(report: Report, color: bool = False) -> str:
+    return "".join(format_finding(finding, color) + "\n" for finding in report.findings)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(summary: Summary) -> str:
+    """The closing line for stderr: counts by severity, files checked, fixes applied."""
+    files = _plural(summary.files, "file")
+    fixed = f", fixed {summary.fixed}" if summary.fixed else ""
+    if not summary.findings:
+        return f"No problems found in {files}{fixed}."
+    parts = [
+        _plural(count, name)
+        for count, name in (
+            (summary.error, "error"),
+            (summary.warning, "warning"),
+            (summary.info, "info"),
+        )
+        if count
+    ]
+    problems = _plural(summary.findings, "problem")
+    return f"Found {problems} ({', '.join(parts)}) in {files}{fixed}."

@@ -1,0 +1,319 @@
+"""One glossary file's YAML nodes -> validated Entry/Pattern records (SPEC §1).
+
+Every error names the file, line and column of the offending key or value. Strings are
+trimmed and their whitespace runs folded to one space (messages print on one line), except
+a pattern's `regex` and `replace_with`, which are used exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+import yaml
+
+from termlint.errors import GlossaryError
+from termlint.glossary import Entry, Glossary, Pattern, Status, fold_whitespace, normalize_form
+from termlint.model import Severity
+from termlint.yaml_nodes import Fields, NodeReader, describe, is_null
+
+TOP_KEYS = ("version", "terms", "allow", "patterns")
+TERM_KEYS = (
+    "term",
+    "definition",
+    "variants",
+    "abbreviation",
+    "status",
+    "replace_with",
+    "meanings",
+    "see",
+    "tags",
+    "message",
+    "case_sensitive",
+)
+PATTERN_KEYS = ("id", "regex", "message", "severity", "ignorecase", "replace_with")
+# A pattern's id is a rule id too, so it must not shadow one of termlint's own.
+RESERVED_RULE_IDS = frozenset(
+    {
+        "term-variant",
+        "deprecated-term",
+        "ambiguous-term",
+        "acronym-first-use",
+        "undefined-term",
+        "read-error",
+        "pattern-error",
+        "unknown-directive",
+    }
+)
+_KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_REPORTED = (Status.DEPRECATED, Status.FORBIDDEN, Status.AMBIGUOUS)
+
+
+def read_glossary(text: str, name: str) -> Glossary:
+    reader = NodeReader(name, GlossaryError)
+    root = reader.compose(text)
+    if root is None:
+        raise GlossaryError("the glossary is empty", path=name, line=1, column=1)
+    fields = reader.mapping(root, "the glossary", TOP_KEYS)
+    version = _value(fields, "version")
+    if version is not None and (number := reader.integer(version)) != 1:
+        got = describe(version) if number is None else str(number)
+        reader.fail(version, f"'version' must be 1, not {got}")
+    entries = _read_terms(reader, _value(fields, "terms"))
+    allow: list[str] = []
+    if (allow_node := _value(fields, "allow")) is not None:
+        pairs = reader.strings(allow_node, "'allow'")
+        allow = [_word(reader, text, node, "allowed word") for text, node in pairs]
+    patterns = _read_patterns(reader, _value(fields, "patterns"))
+    return Glossary(entries=entries, allow=tuple(dict.fromkeys(allow)), patterns=patterns)
+
+
+def _value(fields: Fields, key: str) -> yaml.Node | None:
+    """The value under `key`; an empty (null) value counts as no value."""
+    pair = fields.get(key)
+    return None if pair is None or is_null(pair[1]) else pair[1]
+
+
+def _word(reader: NodeReader, text: str, node: yaml.Node, label: str) -> str:
+    """A form, replacement or meaning: folded whitespace, at least one letter or digit."""
+    folded = fold_whitespace(text)
+    if not folded:
+        reader.fail(node, f"{label} is empty")
+    if not any(char.isalnum() for char in folded):
+        reader.fail(node, f"{label} {folded!r} has no letter or digit")
+    return folded
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where a form or replacement was written, for clash reports."""
+
+    text: str
+    node: yaml.Node
+    label: str  # "term", "variant", "abbreviation" or "replacement"
+    entry: int  # index of its entry in the file
+
+
+# --- terms -------------------------------------------------------------------------------
+
+
+def _read_terms(reader: NodeReader, node: yaml.Node | None) -> tuple[Entry, ...]:
+    if node is None:
+        return ()
+    entries: list[Entry] = []
+    sites: list[_Site] = []
+    for item in reader.sequence(node, "'terms'"):
+        entry = _read_entry(reader, item, len(entries), sites)
+        entries.append(entry)
+    _check_form_clashes(reader, entries, [s for s in sites if s.label != "replacement"])
+    _check_replacements(reader, entries, [s for s in sites if s.label == "replacement"])
+    return tuple(entries)
+
+
+def _read_entry(reader: NodeReader, node: yaml.Node, index: int, sites: list[_Site]) -> Entry:
+    """One term entry; its forms and replacements are appended to `sites`."""
+    fields = reader.mapping(node, "term entry", TERM_KEYS)
+    if "term" not in fields:
+        reader.fail(node, "term entry has no 'term'")
+    term_node = fields["term"][1]
+    if is_null(term_node):
+        reader.fail(term_node, "term is empty")
+    term = _word(reader, reader.string(term_node, "'term'"), term_node, "term")
+    sites.append(_Site(term, term_node, "term", index))
+
+    def text(key: str) -> str | None:
+        value = _value(fields, key)
+        return None if value is None else fold_whitespace(reader.string(value, repr(key))) or None
+
+    def words(key: str, label: str, *, tracked: bool = True) -> tuple[str, ...]:
+        value = _value(fields, key)
+        if value is None:
+            return ()
+        found = [(_word(reader, t, n, label), n) for t, n in reader.strings(value, repr(key))]
+        if tracked:
+            sites.extend(_Site(word, site, label, index) for word, site in found)
+        return tuple(word for word, _ in found)
+
+    status = _read_status(reader, _value(fields, "status"))
+    variants = words("variants", "variant")
+    abbreviation = None
+    if (abbreviation_node := _value(fields, "abbreviation")) is not None:
+        written = reader.string(abbreviation_node, "'abbreviation'")
+        abbreviation = _word(reader, written, abbreviation_node, "abbreviation")
+        sites.append(_Site(abbreviation, abbreviation_node, "abbreviation", index))
+    replace_with = words("replace_with", "replacement")
+    if replace_with and status in (Status.PREFERRED, Status.ADMITTED):
+        article = "an" if status is Status.ADMITTED else "a"
+        reader.fail(
+            fields["replace_with"][0],
+            f"'replace_with' on {article} {status.value} term, which is never reported"
+            " (set 'status: deprecated' or 'forbidden')",
+        )
+    meanings = words("meanings", "meaning", tracked=False)  # suggestions, not forms
+    if meanings and status is not Status.AMBIGUOUS:
+        reader.fail(
+            fields["meanings"][0],
+            f"'meanings' on a {status.value} term (only ambiguous terms have meanings)",
+        )
+    if status is Status.AMBIGUOUS and not meanings:
+        reader.fail(
+            _value(fields, "meanings") or fields["status"][1],
+            f"ambiguous term {term!r} has no 'meanings'",
+        )
+    is_case_sensitive = any(char.isupper() for char in term)  # SPEC §1 default
+    if (flag := _value(fields, "case_sensitive")) is not None:
+        is_case_sensitive = reader.boolean(flag, "'case_sensitive'")
+    return Entry(
+        term=term,
+        status=status,
+        definition=text("definition"),
+        variants=variants,
+        abbreviation=abbreviation,
+        replace_with=replace_with,
+        meanings=meanings,
+        see=text("see"),
+        tags=words("tags", "tag", tracked=False),
+        message=text("message"),
+        is_case_sensitive=is_case_sensitive,
+        origin=f"{reader.name}:{node.start_mark.line + 1}",
+    )
+
+
+def _read_status(reader: NodeReader, node: yaml.Node | None) -> Status:
+    if node is None:
+        return Status.PREFERRED
+    written = reader.string(node, "'status'")
+    try:
+        return Status(written)
+    except ValueError:
+        expected = ", ".join(status.value for status in Status)
+        reader.fail(node, f"unknown status {written!r} (expected one of: {expected})")
+
+
+def _check_form_clashes(reader: NodeReader, entries: list[Entry], sites: list[_Site]) -> None:
+    """SPEC §1: within one file a surface form belongs to one entry (reported at the second)."""
+    seen: dict[str, _Site] = {}
+    own: dict[tuple[int, str], _Site] = {}
+    for site in sites:
+        entry = entries[site.entry]
+        # A casing variant of a case-sensitive term is a form in its own right; otherwise
+        # case is noise, and a variant differing only by case would shadow the term itself.
+        own_key = site.text if entry.is_case_sensitive else normalize_form(site.text)
+        if (earlier := own.get((site.entry, own_key))) is not None:
+            if earlier.label == "term" and site.text != earlier.text:
+                reader.fail(
+                    site.node,
+                    f"{site.label} {site.text!r} differs from the term only by case, and the"
+                    " term is not case-sensitive (set 'case_sensitive: true')",
+                )
+            what = "the term" if earlier.label == "term" else f"a {earlier.label} of this entry"
+            reader.fail(site.node, f"{site.label} {site.text!r} repeats {what}")
+        own[(site.entry, own_key)] = site
+        key = normalize_form(site.text)
+        if (other := seen.get(key)) is not None and other.entry != site.entry:
+            line = other.node.start_mark.line + 1
+            owner = entries[other.entry].term
+            reader.fail(
+                site.node,
+                f"{site.label} {site.text!r} is already a form of {owner!r} (line {line})",
+            )
+        seen.setdefault(key, site)
+
+
+def _check_replacements(reader: NodeReader, entries: list[Entry], sites: list[_Site]) -> None:
+    """A replacement that is itself flagged would make `--fix` rewrite its own output."""
+    exact_terms = {entry.term for entry in entries if entry.status not in _REPORTED}
+    flagged: dict[str, str] = {}
+    for entry in entries:
+        if entry.status in _REPORTED:
+            flagged[normalize_form(entry.term)] = f"the {entry.status.value} term {entry.term!r}"
+        for variant in entry.variants:
+            flagged.setdefault(normalize_form(variant), f"a variant of {entry.term!r}")
+    for site in sites:
+        reason = flagged.get(normalize_form(site.text))
+        if reason is not None and site.text not in exact_terms:
+            reader.fail(site.node, f"replacement {site.text!r} is itself flagged: it is {reason}")
+
+
+# --- patterns ----------------------------------------------------------------------------
+
+
+def _read_patterns(reader: NodeReader, node: yaml.Node | None) -> tuple[Pattern, ...]:
+    if node is None:
+        return ()
+    patterns: list[Pattern] = []
+    id_lines: dict[str, int] = {}
+    for item in reader.sequence(node, "'patterns'"):
+        fields = reader.mapping(item, "pattern", PATTERN_KEYS)
+        pattern_id = _required(reader, item, fields, "id")
+        id_node = fields["id"][1]
+        if not _KEBAB_CASE.fullmatch(pattern_id):
+            reader.fail(
+                id_node, f"pattern id {pattern_id!r} must be kebab-case (like 'click-here')"
+            )
+        if pattern_id in RESERVED_RULE_IDS:
+            reader.fail(id_node, f"pattern id {pattern_id!r} is the id of a built-in rule")
+        if pattern_id in id_lines:
+            first = id_lines[pattern_id]
+            reader.fail(id_node, f"duplicate pattern id {pattern_id!r} (first at line {first})")
+        id_lines[pattern_id] = id_node.start_mark.line + 1
+        source = _required(reader, item, fields, "regex", fold=False)
+        ignorecase = False
+        if (flag := _value(fields, "ignorecase")) is not None:
+            ignorecase = reader.boolean(flag, "'ignorecase'")
+        _compile(reader, fields["regex"][1], pattern_id, source, ignorecase)
+        message = _required(reader, item, fields, "message")
+        replace_node = _value(fields, "replace_with")
+        replacements = (
+            [] if replace_node is None else reader.strings(replace_node, "'replace_with'")
+        )
+        patterns.append(
+            Pattern(
+                id=pattern_id,
+                regex=source,
+                message=message,
+                severity=_read_severity(reader, _value(fields, "severity")),
+                ignorecase=ignorecase,
+                replace_with=tuple(text for text, _ in replacements),  # as written (SPEC §2)
+                origin=f"{reader.name}:{item.start_mark.line + 1}",
+            )
+        )
+    return tuple(patterns)
+
+
+def _required(
+    reader: NodeReader, item: yaml.Node, fields: Fields, key: str, *, fold: bool = True
+) -> str:
+    if key not in fields:
+        reader.fail(item, f"pattern has no {key!r}")
+    node = fields[key][1]
+    if is_null(node):
+        reader.fail(node, f"{key!r} is empty")
+    value = reader.string(node, repr(key))
+    if not value.strip():
+        reader.fail(node, f"{key!r} is empty")
+    return fold_whitespace(value) if fold else value
+
+
+def _compile(
+    reader: NodeReader, node: yaml.Node, pattern_id: str, source: str, ignorecase: bool
+) -> None:
+    """Compile as termlint.patterns will (Python syntax), so a bad regex fails at load time."""
+    flags = (regex.IGNORECASE if ignorecase else 0) | regex.VERSION0
+    try:
+        compiled = regex.compile(source, flags)
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        reader.fail(node, f"invalid regex in pattern {pattern_id!r}: {exc}")
+    if compiled.fullmatch("") is not None:
+        reader.fail(node, f"the regex of pattern {pattern_id!r} matches the empty string")
+
+
+def _read_severity(reader: NodeReader, node: yaml.Node | None) -> Severity:
+    if node is None:
+        return Severity.WARNING
+    written = reader.string(node, "'severity'")
+    try:
+        return Severity.parse(written)
+    except ValueError:
+        reader.fail(node, f"unknown severity {written!r} (expected one of: error, warning, info)")

@@ -1,0 +1,77 @@
+"""Jargon candidates for undefined-term and discover, and in-file definitions (SPEC §4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termlint.config import JargonSettings
+from termlint.document import Segment
+
+_OPS_WORD = re.compile(r"(?<![\w])([^\W\d_]+Ops)(?![\w])")
+_ACRONYM = re.compile(r"(?<![\w])([A-Z][A-Z0-9]{1,5})(s?)(?![\w])")
+_CAMEL_CASE = re.compile(r"(?<![\w])((?:[A-Z][a-z0-9]+|[a-z]+)(?:[A-Z][a-z0-9]+)+)(?![\w])")
+_WORD = r"[^\W\d_][\w'’\-]*"
+# Three or more all-capital words in a row are shouting ("NEVER USE A WHITELIST"), not acronyms.
+_SHOUTED_RUN = re.compile(r"(?<![\w])[A-Z0-9]+(?:[ \t]+[A-Z0-9]+(?![\w])){2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    segment: Segment
+    start: int
+    end: int  # the plural "s" of an acronym included
+    name: str  # the candidate itself: "KTLO" for "KTLOs"
+
+
+def find_candidates(segment: Segment, settings: JargonSettings) -> Iterator[Candidate]:
+    """Jargon-like words in one segment, in text order."""
+    found: list[Candidate] = []
+    text = segment.text
+    if settings.ops_suffix:
+        for match in _OPS_WORD.finditer(text):
+            found.append(Candidate(segment, match.start(), match.end(), match.group(1)))
+    if settings.acronyms:
+        shouted = [run.span() for run in _SHOUTED_RUN.finditer(text)]
+        for match in _ACRONYM.finditer(text):
+            if any(start <= match.start() < end for start, end in shouted):
+                continue
+            found.append(Candidate(segment, match.start(), match.end(), match.group(1)))
+    if settings.camel_case:
+        for match in _CAMEL_CASE.finditer(text):
+            if match.group(1).endswith("Ops") and settings.ops_suffix:
+                continue
+            found.append(Candidate(segment, match.start(), match.end(), match.group(1)))
+    found.sort(key=lambda candidate: (candidate.start, -candidate.end))
+    last_end = -1
+    for candidate in found:
+        if candidate.start >= last_end:
+            yield candidate
+            last_end = candidate.end
+
+
+def find_definition(text: str, name: str) -> str | None:
+    """The phrase that defines `name` in `text`: "Full Phrase (NAME)" or "NAME (Full Phrase)"."""
+    escaped = re.escape(name)
+    after = re.search(
+        rf"(?<![\w]){escaped}s?\s*\(\s*({_WORD}(?:\s+{_WORD})+)\s*\)", text
+    )
+    if after:
+        return " ".join(after.group(1).split())
+    before = re.search(rf"((?:{_WORD}\s+)+{_WORD})\s*\(\s*{escaped}s?\s*\)", text)
+    if before:
+        return _defining_words(before.group(1).split(), name)
+    return None
+
+
+def _defining_words(words: list[str], name: str) -> str:
+    """The shortest trailing run of words whose initials spell the name, else its last few."""
+    letters = [char.lower() for char in name if char.isupper() or char.isdigit()]
+    for size in range(2, min(len(words), 10) + 1):
+        tail = words[-size:]
+        initials = [word[0].lower() for word in tail]
+        if initials == letters:
+            return " ".join(tail)
+    size = max(2, min(len(letters), len(words), 6))
+    return " ".join(words[-size:])

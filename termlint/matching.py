@@ -1,0 +1,238 @@
+"""Finding glossary forms in prose: one automaton over every surface form of every term.
+
+The automaton runs over the lower-cased segment text; word boundaries, English endings
+and the longest-match rule are then applied to the few hits (SPEC §2).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from termlint.document import BARRIER, Document, Segment
+from termlint.glossary import Entry
+from termlint.model import Span
+
+
+class FormKind(enum.Enum):
+    TERM = "term"
+    VARIANT = "variant"
+    ABBREVIATION = "abbreviation"
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    text: str  # as written in the glossary, whitespace runs folded to one space
+    kind: FormKind
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    segment: Segment
+    seg_start: int
+    seg_end: int  # the ending included
+    span: Span  # in the source
+    form: Form
+    ending: str  # "", "s", "es", "ies", "'s" or "’s" (as written in the text, lower-cased)
+
+    @property
+    def seg_text(self) -> str:
+        """The matched prose with whitespace folded, ending included."""
+        return self.segment.text[self.seg_start : self.seg_end]
+
+    @property
+    def base_text(self) -> str:
+        """The matched prose without its ending ("Whitelist" for "Whitelists")."""
+        if self.ending == "ies":
+            stem = self.seg_text[:-3]
+            return stem + ("Y" if self.seg_text[-3:].isupper() else "y")
+        return self.seg_text[: len(self.seg_text) - len(self.ending)]
+
+    @property
+    def is_plural(self) -> bool:
+        return self.ending in ("s", "es", "ies")
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case `text` without changing its length (so offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(low := char.lower()) != 1 else low for char in text)
+
+
+def fold_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+_SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
+_POSSESSIVES = ("'s", "’s")
+
+
+def _endings_for(key: str) -> tuple[str, ...]:
+    """Endings a form may take in the text, longest first (y->ies is its own key)."""
+    endings: list[str] = list(_POSSESSIVES)
+    if key.endswith(_SIBILANT_ENDINGS):
+        endings.append("es")
+    endings.extend(["s", ""])
+    return tuple(endings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    form: Form
+    length: int
+    endings: tuple[str, ...]
+    ies: bool  # the key is the y->ies plural of the form
+
+
+def _consonant_y(key: str) -> bool:
+    return len(key) >= 2 and key.endswith("y") and key[-2] not in "aeiouy" and key[-2].isalpha()
+
+
+class TermIndex:
+    """Every surface form of a glossary, compiled once per run."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        forms: dict[str, Form] = {}
+        for entry in entries:
+            for form in _entry_forms(entry):
+                forms[lower_same_length(form.text)] = form  # SPEC §1: the later claim wins
+        self.forms: dict[str, Form] = forms
+        self._automaton: ahocorasick.Automaton | None = None
+        if forms:
+            automaton = ahocorasick.Automaton()
+            for key, form in forms.items():
+                automaton.add_word(key, _Key(form, len(key), _endings_for(key), False))
+                if _consonant_y(key):
+                    plural = key[:-1] + "ies"
+                    if plural not in forms:
+                        automaton.add_word(plural, _Key(form, len(plural), ("",), True))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def covers(self, word: str) -> bool:
+        """True when `word` is a surface form of some glossary entry (any casing)."""
+        return lower_same_length(fold_whitespace(word)) in self.forms
+
+    def similar_terms(self, word: str, limit: int = 3) -> list[str]:
+        """Glossary terms within a small edit distance of `word` ("InfreOps" -> "InfraOps")."""
+        return similar_terms(word, self.forms.values(), limit)
+
+    def find(self, document: Document) -> list[Match]:
+        """Every glossary match in the document, overlaps resolved (longest wins)."""
+        if self._automaton is None or not document.segments:
+            return []
+        texts = [segment.text for segment in document.segments]
+        joined = lower_same_length(BARRIER.join(texts))
+        starts: list[int] = []
+        offset = 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + 1
+        candidates: list[tuple[int, int, Segment, _Key, str]] = []
+        for end_index, key in self._automaton.iter(joined):
+            found = self._accept(joined, end_index + 1 - key.length, end_index + 1, key)
+            if found is None:
+                continue
+            start, end, ending = found
+            position = bisect.bisect_right(starts, start) - 1
+            base = starts[position]
+            candidates.append((start - base, end - base, document.segments[position], key, ending))
+        return list(_longest_first(candidates))
+
+    @staticmethod
+    def _accept(text: str, start: int, end: int, key: _Key) -> tuple[int, int, str] | None:
+        first = text[start]
+        if is_word_char(first) and start > 0 and is_word_char(text[start - 1]):
+            return None
+        for ending in key.endings:
+            stop = end + len(ending)
+            if ending and text[end:stop] != ending:
+                continue
+            last = text[stop - 1]
+            if is_word_char(last) and stop < len(text) and is_word_char(text[stop]):
+                continue
+            return start, stop, "ies" if key.ies else ending
+        return None
+
+
+def similar_terms(word: str, forms: Iterable[Form], limit: int = 3) -> list[str]:
+    target = word.casefold()
+    allowed = 1 if len(target) <= 8 else 2
+    scored: dict[str, int] = {}
+    for form in forms:
+        candidate = form.text.casefold()
+        if abs(len(candidate) - len(target)) > allowed or candidate == target:
+            continue
+        distance = edit_distance(target, candidate, allowed)
+        if distance <= allowed:
+            term = form.text if form.kind is FormKind.ABBREVIATION else form.entry.term
+            scored[term] = min(distance, scored.get(term, distance))
+    ranked = sorted(scored.items(), key=lambda item: (item[1], item[0].casefold()))
+    return [term for term, _ in ranked[:limit]]
+
+
+def edit_distance(left: str, right: str, bound: int) -> int:
+    """Optimal string alignment distance (adjacent swaps count once), cut off past `bound`."""
+    previous2: list[int] = []
+    previous = list(range(len(right) + 1))
+    for i, left_char in enumerate(left, 1):
+        current = [i] + [0] * len(right)
+        for j, right_char in enumerate(right, 1):
+            cost = 0 if left_char == right_char else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (
+                i > 1
+                and j > 1
+                and left_char == right[j - 2]
+                and left[i - 2] == right_char
+            ):
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > bound:
+            return bound + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _entry_forms(entry: Entry) -> Iterator[Form]:
+    yield Form(fold_whitespace(entry.term), FormKind.TERM, entry)
+    for variant in entry.variants:
+        yield Form(fold_whitespace(variant), FormKind.VARIANT, entry)
+    if entry.abbreviation:
+        yield Form(fold_whitespace(entry.abbreviation), FormKind.ABBREVIATION, entry)
+
+
+def _longest_first(
+    candidates: Iterable[tuple[int, int, Segment, _Key, str]],
+) -> Iterator[Match]:
+    """SPEC §2: overlapping candidates resolve to the longest; ties go to the leftmost."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    chosen: list[Match] = []
+    ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), id(c[2]), c[0]))
+    for start, end, segment, key, ending in ordered:
+        spans = taken.setdefault(id(segment), [])
+        if any(start < other_end and other_start < end for other_start, other_end in spans):
+            continue
+        spans.append((start, end))
+        chosen.append(
+            Match(
+                segment=segment,
+                seg_start=start,
+                seg_end=end,
+                span=segment.to_source(start, end),
+                form=key.form,
+                ending=ending,
+            )
+        )
+    chosen.sort(key=lambda match: match.span.start)
+    yield from chosen

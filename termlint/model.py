@@ -1,0 +1,95 @@
+"""Records that cross stages: positions, findings and the report (all immutable)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        return cls(value.lower())
+
+
+_RANKS = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Code-point offsets into a decoded document: 0-based, end exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """1-based line and column, columns counted in code points."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    span: Span
+    start: Position
+    end: Position
+    rule: str
+    severity: Severity
+    text: str
+    message: str
+    term: str | None = None
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.start.line, self.start.column, self.rule, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    files: int
+    findings: int
+    error: int
+    warning: int
+    info: int
+    fixed: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    findings: tuple[Finding, ...]
+    files: int
+    fixed: int | None = None
+    summary: Summary = field(init=False)
+
+    def __post_init__(self) -> None:
+        counts = {severity: 0 for severity in Severity}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        summary = Summary(
+            files=self.files,
+            findings=len(self.findings),
+            error=counts[Severity.ERROR],
+            warning=counts[Severity.WARNING],
+            info=counts[Severity.INFO],
+            fixed=self.fixed,
+        )
+        object.__setattr__(self, "summary", summary)
