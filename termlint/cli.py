@@ -7,7 +7,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 
@@ -65,6 +65,24 @@ def cli(context: click.Context, verbose: bool) -> None:
 @click.option("--ignore", multiple=True, help="Do not report these rules (repeatable).")
 @click.option("--quiet", is_flag=True, help="Print findings only: no summary line.")
 @click.option("--color/--no-color", default=None, help="Colour the text format (default: on a terminal).")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings not recorded in this baseline file (default: the config's).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record today's findings in this baseline file instead of reporting them; exits 0.",
+)
+@click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a diff; write nothing (exit 1 if any).")
+@click.option("--stdin", "stdin", is_flag=True, help="Read one document from standard input.")
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The name the --stdin document is reported under (its extension picks the reader).",
+)
 def check(
     paths: tuple[str, ...],
     config: Path | None,
@@ -76,6 +94,12 @@ def check(
     ignore: tuple[str, ...],
     quiet: bool,
     color: bool | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    fix: bool,
+    diff: bool,
+    stdin: bool,
+    stdin_filename: str | None,
 ) -> None:
     """Lint PATHS (default: the current folder) against the glossary."""
     from termlint.commands import check as command
@@ -92,8 +116,30 @@ def check(
         ignore=ignore,
         quiet=quiet,
         color=_use_color(color),
+        baseline=baseline,
+        write_baseline=write_baseline,
+        fix=fix,
+        diff=diff,
+        stdin=stdin,
+        stdin_filename=stdin_filename,
     )
-    _exit(command.run(options, _stdout(), _stderr()))
+    _exit(command.run(options, _stdout(), _stderr(), click.get_binary_stream("stdin")))
+
+
+def _fix(**options: Any) -> None:
+    assert check.callback is not None
+    check.callback(fix=True, **options)
+
+
+# `termlint fix` is `check --fix` (SPEC §7): the same options, declared once on `check`.
+cli.add_command(
+    click.Command(
+        "fix",
+        callback=_fix,
+        params=[param for param in check.params if param.name != "fix"],
+        help="Fix what can be fixed in PATHS (default: the current folder); report what remains.",
+    )
+)
 
 
 @cli.command()
@@ -115,6 +161,55 @@ def explain(name: str, config: Path | None, glossaries: tuple[Path, ...]) -> Non
     from termlint.commands import explain as command
 
     _exit(command.run(name, Path.cwd(), config, glossaries, _stdout(), _stderr()))
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite .termlint.yaml and glossary.yaml.")
+def init(force: bool) -> None:
+    """Write a commented .termlint.yaml and a starter glossary.yaml here."""
+    from termlint.commands import init as command
+
+    _exit(command.run(Path.cwd(), force, _stdout()))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_CONFIG
+@_GLOSSARY
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json", "yaml")),
+    default="text",
+    show_default=True,
+    help="yaml prints glossary entries ready to paste.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only list candidates found at least this often.",
+)
+def discover(
+    paths: tuple[str, ...],
+    config: Path | None,
+    glossaries: tuple[Path, ...],
+    output_format: str,
+    min_count: int,
+) -> None:
+    """List candidate terms in PATHS (default: the current folder) that no glossary covers."""
+    from termlint.commands import discover as command
+
+    options = command.DiscoverOptions(
+        cwd=Path.cwd(),
+        paths=paths,
+        config=config,
+        glossaries=glossaries,
+        format=output_format,
+        min_count=min_count,
+    )
+    _exit(command.run(options, _stdout()))
 
 
 def _stdout() -> TextIO:

@@ -16,6 +16,7 @@ from termlint.model import Finding, Position, Severity, Span
 from termlint.parsing import read_document
 from termlint.patterns import CompiledPattern
 from termlint.source import SourceError, SourceFile, read_source
+from termlint.suppression import apply_suppressions
 
 
 def build_settings(glossary: Glossary, config: Config) -> LintSettings:
@@ -45,6 +46,7 @@ def lint_document(
                     continue
                 claimed.add(key)
             findings.append(finding)
+    findings = apply_suppressions(document, findings, settings)  # SPEC §5
     findings.sort(key=lambda finding: finding.sort_key)
     return findings
 

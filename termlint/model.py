@@ -57,6 +57,9 @@ class Finding:
     term: str | None = None
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
+    # The source line the finding starts on, for fingerprints that survive moved lines
+    # (SARIF, Code Quality); context, not identity, so it takes no part in equality.
+    line_text: str = field(default="", compare=False, repr=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -78,6 +81,7 @@ class Report:
     findings: tuple[Finding, ...]
     files: int
     fixed: int | None = None
+    paths: tuple[str, ...] = ()  # display paths of the files checked, for per-file formats
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:

@@ -28,7 +28,9 @@ def find(doc: Document, *words: str) -> list[tuple[str, int, int]]:
 
 
 def test_runs_of_lines_are_segments_and_wrapped_terms_are_found():
-    doc = read_text("notes.txt", "Our master\n  server runs InfraOps.\n\n\t \nSecond InfraOps block.\n")
+    doc = read_text(
+        "notes.txt", "Our master\n  server runs InfraOps.\n\n\t \nSecond InfraOps block.\n"
+    )
     assert texts(doc) == ["Our master server runs InfraOps.", "Second InfraOps block."]
     assert find(doc, "master server", "InfraOps") == [
         ("master\n  server", 1, 5),
@@ -45,7 +47,9 @@ def test_markdown_syntax_is_plain_text():
 
 
 def test_urls_are_masked():
-    doc = read_text("a.txt", "See https://InfraOps.example.com/x and www.InfraOps.example.org now.\n")
+    doc = read_text(
+        "a.txt", "See https://InfraOps.example.com/x and www.InfraOps.example.org now.\n"
+    )
     assert find(doc, "InfraOps") == []
     assert find(doc, "now") == [("now", 1, 65)]
 
@@ -81,7 +85,10 @@ def test_directive_line_is_a_comment_and_not_prose():
         ("termlint-disable", "termlint-disable"),
         ("termlint-enable InfraOps", "termlint-enable InfraOps"),
         ("// termlint-disable-next-line  ", "termlint-disable-next-line"),
-        ("x termlint-disable-line undefined-term, DevOps", "termlint-disable-line undefined-term, DevOps"),
+        (
+            "x termlint-disable-line undefined-term, DevOps",
+            "termlint-disable-line undefined-term, DevOps",
+        ),
         ("termlint-disabled", None),
         ("my-termlint-disable", None),
         ("termlint-enable-line", None),

@@ -42,10 +42,11 @@ class CheckContext:
         fix: Fix | None = None,
     ) -> Finding:
         lines = self.document.line_index
+        start = lines.position(span.start)
         return Finding(
             path=self.document.path,
             span=span,
-            start=lines.position(span.start),
+            start=start,
             end=lines.position(span.end),
             rule=rule,
             severity=severity,
@@ -54,6 +55,7 @@ class CheckContext:
             term=term,
             suggestions=tuple(dict.fromkeys(suggestions)),
             fix=fix,
+            line_text=self.document.line_text(start.line),
         )
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
+from termlint.baseline import Baseline, empty_baseline, open_baseline, write_baseline
 from termlint.commands.session import open_session
 from termlint.discover import display_path, iter_files
 from termlint.formatters import FORMATTERS
 from termlint.formatters.text import summary_line
 from termlint.lint import lint_file
 from termlint.model import Finding, Report
+from termlint.output_file import write_output
 from termlint.selection import RuleSelection, exit_code
 
 
@@ -28,9 +31,20 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     quiet: bool = False
     color: bool = False
+    baseline: Path | None = None  # --baseline FILE (else the config's `baseline:`)
+    write_baseline: Path | None = None  # --write-baseline FILE
+    fix: bool = False  # --fix (and `termlint fix`): see commands/fix.py
+    diff: bool = False  # --diff: print the fixes as a patch, write nothing
+    stdin: bool = False  # --stdin: one document from standard input ...
+    stdin_filename: str | None = None  # ... reported as --stdin-filename NAME
 
 
-def run(options: CheckOptions, stdout: TextIO, stderr: TextIO) -> int:
+def run(
+    options: CheckOptions, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | None = None
+) -> int:
+    from termlint.commands import fix as fixing  # fix.py builds on this module
+
+    fixing.check_usage(options)
     session = open_session(options.cwd, options.config, options.glossaries)
     selection = RuleSelection(
         session.config,
@@ -38,24 +52,56 @@ def run(options: CheckOptions, stdout: TextIO, stderr: TextIO) -> int:
         select=options.select,
         ignore=options.ignore,
     )
-    targets = [options.cwd / path for path in (options.paths or (".",))]
+    baseline = None
+    if options.write_baseline is None:  # writing one records everything, whatever the old one
+        baseline = open_baseline(options.baseline, session.config.baseline, options.cwd)
+    if fixing.is_fixing_run(options):
+        return fixing.run(options, session, selection, baseline, stdout, stderr, stdin)
+    targets = [Path(path) for path in (options.paths or (".",))]
     findings: list[Finding] = []
     files = 0
+    checked: list[str] = []
     for path in iter_files(targets, session.config, options.cwd):
         files += 1
-        _, found = lint_file(path, display_path(path, options.cwd), session.settings)
-        findings.extend(selection.apply(found, path))
+        checked.append(display_path(path, options.cwd))
+        _, found = lint_file(path, checked[-1], session.settings)
+        findings.extend(reported_findings(found, path, selection, baseline))
     findings.sort(key=lambda finding: finding.sort_key)
-    report = Report(findings=tuple(findings), files=files)
+    if options.write_baseline is not None:
+        return save_baseline(findings, options.write_baseline, options, stderr)
+    report = Report(findings=tuple(findings), files=files, paths=tuple(checked))
     write_report(report, options, stdout, stderr)
     return exit_code(report, options.fail_on)
+
+
+def reported_findings(
+    found: Iterable[Finding], path: Path, selection: RuleSelection, baseline: Baseline | None
+) -> list[Finding]:
+    """The findings to report (and fix): the config's selection, then the baseline.
+
+    Inline suppression comes first, inside lint_document (SPEC §5)."""
+    kept = selection.apply(found, path)
+    return kept if baseline is None else baseline.filter(kept)
+
+
+def save_baseline(
+    findings: Sequence[Finding], target: Path, options: CheckOptions, stderr: TextIO
+) -> int:
+    """--write-baseline: record the findings instead of reporting them; exit 0."""
+    recorded = empty_baseline(target, options.cwd).record(findings)
+    write_baseline(target, recorded, options.cwd)
+    if not options.quiet:
+        count = len(recorded.entries)
+        noun = "finding" if count == 1 else "findings"
+        stderr.write(f"Wrote {count} {noun} to the baseline {target.as_posix()}.\n")
+    return 0
 
 
 def write_report(report: Report, options: CheckOptions, stdout: TextIO, stderr: TextIO) -> None:
     """The rendered report to stdout or --output; the summary line to stderr."""
     rendered = FORMATTERS[options.format](report, options.color and options.output is None)
     if options.output is not None:
-        options.output.write_text(rendered, encoding="utf-8")
+        write_output(options.output, rendered)
     else:
         stdout.write(rendered)
     if not options.quiet:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,15 @@ def glossary_sources(config: Config, extra: Sequence[Path]) -> list[str]:
     else:
         sources = list(config.glossary)
     sources.extend(str(path) for path in extra)
-    return sources
+    return [_shown(source) for source in sources]
+
+
+def _shown(source: str) -> str:
+    """A glossary path as errors and `explain` show it: relative to the current folder."""
+    if source.startswith("builtin:") or not os.path.isabs(source):
+        return source
+    relative = os.path.relpath(source)
+    return source if relative.startswith(".." + os.sep + "..") else relative
 
 
 def open_session(cwd: Path, config_path: Path | None, glossaries: Sequence[Path]) -> Session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from termlint.formatters import json_format, text
+from termlint.formatters import codeclimate, github, json_format, junit, sarif, text
 from termlint.model import Report
 
 Renderer = Callable[[Report, bool], str]
@@ -12,4 +12,8 @@ Renderer = Callable[[Report, bool], str]
 FORMATTERS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "codeclimate": codeclimate.render,
 }

@@ -125,26 +125,31 @@ def _read_blocks(tokens: Sequence[Token], collected: Collected) -> list[tuple[in
             _scan_html_block(collected, token, starts[token.map[0]], starts[token.map[1]] - 1)
         elif kind == "inline" and token.map and index > 0:
             opener = tokens[index - 1]
-            scope = scopes[-1] if scopes else "paragraph"
             if opener.type in ("th_open", "td_open"):
                 if cell_index == 0:
                     cells = _row_cells(collected.env, token, source)
                 runs = cells[cell_index] if cell_index < len(cells) else []
                 cell_index += 1
                 _emit(collected, token, cell_map(source, runs, token.content), "table.cell")
-            elif opener.type == "heading_open" and opener.markup.startswith("#"):
-                line = positions.block_line(collected.env, token)
-                content_map = EMPTY
-                if line is not None:
-                    level = len(opener.markup)
-                    content_map = heading_map(source, *line, level, token.content)
-                _emit(collected, token, content_map, "heading")
+            elif opener.type == "heading_open":
+                _emit(collected, token, _heading_map(collected, starts, opener, token), "heading")
             else:
                 first, stop = token.map
                 content_map = lines_map(source, starts, first, stop - first, token.content)
-                heading = opener.type == "heading_open"
-                _emit(collected, token, content_map, "heading" if heading else scope)
+                _emit(collected, token, content_map, scopes[-1] if scopes else "paragraph")
     return code
+
+
+def _heading_map(
+    collected: Collected, starts: Sequence[int], opener: Token, token: Token
+) -> ContentMap:
+    if not opener.markup.startswith("#") and token.map:  # setext: lines as in a paragraph
+        first, stop = token.map
+        return lines_map(collected.source, starts, first, stop - first, token.content)
+    line = positions.block_line(collected.env, token)
+    if line is None:
+        return EMPTY
+    return heading_map(collected.source, *line, len(opener.markup), token.content)
 
 
 def _row_cells(env: MutableMapping[str, Any], token: Token, source: str) -> list[list[Run]]:

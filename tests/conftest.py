@@ -1,0 +1,68 @@
+"""Shared test helpers: build file trees, run the command line."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from termlint.cli import main
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Create files under root; str content is dedented and written as UTF-8."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8", newline="")
+    return root
+
+
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(args: list[str], cwd: Path, stdin: str | None = None) -> CliResult:
+    """Run `termlint ARGS` in cwd through main() (so exit codes 0/1/2 are main's own)."""
+    codes: list[int] = []
+
+    @click.command()
+    def call() -> None:
+        codes.append(main(args))
+
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(call, [], input=stdin, catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    return CliResult(codes[0], result.stdout, result.stderr)
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path) -> Iterator[Path]:
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(previous)
+
+
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(), reason="../shared (test corpus and schemas) is not next to this checkout"
+)
