@@ -198,7 +198,9 @@ class SegmentBuilder:
             return
         if last is not None and last.kind is PieceKind.TEXT and self._parts[-1].endswith(" "):
             # a single space kept verbatim, then more whitespace: widen it into one run
-            self._pieces[-1] = Piece(PieceKind.TEXT, last.seg_start, last.src_start, last.src_end - 1)
+            self._pieces[-1] = Piece(
+                PieceKind.TEXT, last.seg_start, last.src_start, last.src_end - 1
+            )
             self._parts[-1] = self._parts[-1][:-1]
             self._length -= 1
             if last.src_end - 1 == last.src_start:

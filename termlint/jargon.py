@@ -54,9 +54,7 @@ def find_candidates(segment: Segment, settings: JargonSettings) -> Iterator[Cand
 def find_definition(text: str, name: str) -> str | None:
     """The phrase that defines `name` in `text`: "Full Phrase (NAME)" or "NAME (Full Phrase)"."""
     escaped = re.escape(name)
-    after = re.search(
-        rf"(?<![\w]){escaped}s?\s*\(\s*({_WORD}(?:\s+{_WORD})+)\s*\)", text
-    )
+    after = re.search(rf"(?<![\w]){escaped}s?\s*\(\s*({_WORD}(?:\s+{_WORD})+)\s*\)", text)
     if after:
         return " ".join(after.group(1).split())
     before = re.search(rf"((?:{_WORD}\s+)+{_WORD})\s*\(\s*{escaped}s?\s*\)", text)

@@ -80,5 +80,3 @@ def lint_file(
     except SourceError as error:
         return None, [read_error(display_path, str(error))]
     return source, lint_text(display_path, source.text, settings, checks)
-
-

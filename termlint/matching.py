@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -89,7 +89,7 @@ def _endings_for(key: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _Key:
-    form: Form
+    forms: tuple[Form, ...]  # one entry's forms that share this key, the term first
     length: int
     endings: tuple[str, ...]
     ies: bool  # the key is the y->ies plural of the form
@@ -103,20 +103,25 @@ class TermIndex:
     """Every surface form of a glossary, compiled once per run."""
 
     def __init__(self, entries: Sequence[Entry]) -> None:
-        forms: dict[str, Form] = {}
+        grouped: dict[str, list[Form]] = {}
         for entry in entries:
             for form in _entry_forms(entry):
-                forms[lower_same_length(form.text)] = form  # SPEC §1: the later claim wins
-        self.forms: dict[str, Form] = forms
+                key = lower_same_length(form.text)
+                claimed = grouped.get(key)
+                if claimed is None or claimed[0].entry is not entry:
+                    grouped[key] = [form]  # SPEC §1: a later entry's claim wins
+                else:
+                    claimed.append(form)  # a casing variant of the same entry
+        self.forms: dict[str, Form] = {key: forms[0] for key, forms in grouped.items()}
         self._automaton: ahocorasick.Automaton | None = None
-        if forms:
+        if grouped:
             automaton = ahocorasick.Automaton()
-            for key, form in forms.items():
-                automaton.add_word(key, _Key(form, len(key), _endings_for(key), False))
+            for key, forms in grouped.items():
+                automaton.add_word(key, _Key(tuple(forms), len(key), _endings_for(key), False))
                 if _consonant_y(key):
                     plural = key[:-1] + "ies"
-                    if plural not in forms:
-                        automaton.add_word(plural, _Key(form, len(plural), ("",), True))
+                    if plural not in grouped:
+                        automaton.add_word(plural, _Key(tuple(forms), len(plural), ("",), True))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -191,12 +196,7 @@ def edit_distance(left: str, right: str, bound: int) -> int:
         for j, right_char in enumerate(right, 1):
             cost = 0 if left_char == right_char else 1
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if (
-                i > 1
-                and j > 1
-                and left_char == right[j - 2]
-                and left[i - 2] == right_char
-            ):
+            if i > 1 and j > 1 and left_char == right[j - 2] and left[i - 2] == right_char:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         if min(current) > bound:
             return bound + 1
@@ -224,15 +224,18 @@ def _longest_first(
         if any(start < other_end and other_start < end for other_start, other_end in spans):
             continue
         spans.append((start, end))
-        chosen.append(
-            Match(
-                segment=segment,
-                seg_start=start,
-                seg_end=end,
-                span=segment.to_source(start, end),
-                form=key.form,
-                ending=ending,
-            )
+        match = Match(
+            segment=segment,
+            seg_start=start,
+            seg_end=end,
+            span=segment.to_source(start, end),
+            form=key.forms[0],
+            ending=ending,
         )
+        if len(key.forms) > 1:
+            written = fold_whitespace(match.base_text)
+            exact = next((form for form in key.forms if form.text == written), key.forms[0])
+            match = replace(match, form=exact)
+        chosen.append(match)
     chosen.sort(key=lambda match: match.span.start)
     yield from chosen

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli, write_tree
 
 GLOSSARY = """\
@@ -77,14 +76,25 @@ def test_spec_examples_work_as_written(tmp_path: Path) -> None:
     code, report = check_json(tmp_path, "docs")
     assert code == 1
     assert brief(report) == [
-        ("docs/ops.md", 6, 5, "ambiguous-term", "InfraOps",
-         ["Infrastructure Operations", "Infrastructure Optimisation"]),
+        (
+            "docs/ops.md",
+            6,
+            5,
+            "ambiguous-term",
+            "InfraOps",
+            ["Infrastructure Operations", "Infrastructure Optimisation"],
+        ),
         ("docs/ops.md", 6, 28, "acronym-first-use", "ITOps", ["IT Operations (ITOps)"]),
         ("docs/ops.md", 7, 5, "term-variant", "Devops", ["DevOps"]),
         ("docs/ops.md", 7, 28, "undefined-term", "FinOps", []),
     ]
     fixes = [f["fix"] for f in report["findings"]]
-    assert fixes == [None, {"replacement": "IT Operations (ITOps)"}, {"replacement": "DevOps"}, None]
+    assert fixes == [
+        None,
+        {"replacement": "IT Operations (ITOps)"},
+        {"replacement": "DevOps"},
+        None,
+    ]
     assert report["summary"] == {"files": 1, "findings": 4, "error": 0, "warning": 4, "info": 0}
 
 
@@ -110,8 +120,18 @@ def test_json_finding_has_every_field_in_order(tmp_path: Path) -> None:
         }
     ]
     assert list(report["findings"][0]) == [
-        "path", "line", "column", "end_line", "end_column", "rule", "severity", "text",
-        "term", "message", "suggestions", "fix",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "severity",
+        "text",
+        "term",
+        "message",
+        "suggestions",
+        "fix",
     ]
 
 
@@ -142,10 +162,14 @@ def test_quiet_prints_findings_only(tmp_path: Path) -> None:
 
 
 def test_clean_files_exit_zero_with_summary(tmp_path: Path) -> None:
-    project(tmp_path, {"a.md": "DevOps and IT Operations (ITOps) are fine.\n", "b.txt": "Nothing.\n"})
+    project(
+        tmp_path, {"a.md": "DevOps and IT Operations (ITOps) are fine.\n", "b.txt": "Nothing.\n"}
+    )
     result = run_cli(["check"], tmp_path)
     assert (result.exit_code, result.stdout, result.stderr) == (
-        0, "", "No problems found in 2 files.\n"
+        0,
+        "",
+        "No problems found in 2 files.\n",
     )
 
 
@@ -162,7 +186,9 @@ def test_fail_on_error_with_a_forbidden_term(tmp_path: Path) -> None:
     project(tmp_path, {"a.md": "Restart the master server.\n"})
     code, report = check_json(tmp_path, "--fail-on", "error")
     assert code == 1
-    assert [(f["rule"], f["severity"]) for f in report["findings"]] == [("deprecated-term", "error")]
+    assert [(f["rule"], f["severity"]) for f in report["findings"]] == [
+        ("deprecated-term", "error")
+    ]
 
 
 def test_select_and_ignore(tmp_path: Path) -> None:
@@ -210,7 +236,10 @@ def test_unknown_rule_in_config_is_exit_2(tmp_path: Path) -> None:
     project(tmp_path, {"a.md": "x\n"}, config=CONFIG + "rules: {ambiguous: error}\n")
     result = run_cli(["check"], tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == "termlint: error: config rules: unknown rule 'ambiguous' (see `termlint rules`)\n"
+    assert (
+        result.stderr
+        == "termlint: error: config rules: unknown rule 'ambiguous' (see `termlint rules`)\n"
+    )
 
 
 def test_unknown_config_key_is_exit_2_with_position(tmp_path: Path) -> None:
@@ -242,14 +271,21 @@ def test_no_config_uses_every_builtin_pack(tmp_path: Path) -> None:
     _, report = check_json(tmp_path)
     assert [(f["rule"], f["text"], f["suggestions"]) for f in report["findings"]] == [
         ("deprecated-term", "whitelist", ["allowlist"]),
-        ("ambiguous-term", "InfraOps", ["Infrastructure Operations", "Infrastructure Optimisation"]),
+        (
+            "ambiguous-term",
+            "InfraOps",
+            ["Infrastructure Operations", "Infrastructure Optimisation"],
+        ),
     ]
 
 
 def test_config_glossary_list_uses_only_named_packs(tmp_path: Path) -> None:
     write_tree(
         tmp_path,
-        {".termlint.yaml": "glossary: [builtin:inclusive]\n", "a.md": "The whitelist and InfraOps team.\n"},
+        {
+            ".termlint.yaml": "glossary: [builtin:inclusive]\n",
+            "a.md": "The whitelist and InfraOps team.\n",
+        },
     )
     _, report = check_json(tmp_path, "--select", "deprecated-term,ambiguous-term")
     assert [f["text"] for f in report["findings"]] == ["whitelist"]
@@ -271,7 +307,10 @@ def test_repository_glossary_redefines_a_builtin_term(tmp_path: Path) -> None:
 def test_glossary_option_adds_to_configured_glossaries(tmp_path: Path) -> None:
     project(
         tmp_path,
-        {"extra.yaml": "terms:\n  - term: runbook\n    variants: [run book]\n", "a.md": "A run book and Devops.\n"},
+        {
+            "extra.yaml": "terms:\n  - term: runbook\n    variants: [run book]\n",
+            "a.md": "A run book and Devops.\n",
+        },
     )
     _, report = check_json(tmp_path, "--glossary", "extra.yaml")
     assert [(f["text"], f["suggestions"]) for f in report["findings"]] == [
@@ -311,14 +350,24 @@ def test_explicit_config_option(tmp_path: Path) -> None:
 def test_read_errors_are_findings_and_counted(tmp_path: Path) -> None:
     project(
         tmp_path,
-        {"bad.md": b"caf\xe9 InfraOps\n", "nul.txt": b"a\x00b\n", "bom.md": "\ufeffThe InfraOps team.\n"},
+        {
+            "bad.md": b"caf\xe9 InfraOps\n",
+            "nul.txt": b"a\x00b\n",
+            "bom.md": "\ufeffThe InfraOps team.\n",
+        },
     )
     code, report = check_json(tmp_path)
     assert code == 1
     assert brief(report) == [
         ("bad.md", 1, 1, "read-error", "", []),
-        ("bom.md", 1, 5, "ambiguous-term", "InfraOps",
-         ["Infrastructure Operations", "Infrastructure Optimisation"]),
+        (
+            "bom.md",
+            1,
+            5,
+            "ambiguous-term",
+            "InfraOps",
+            ["Infrastructure Operations", "Infrastructure Optimisation"],
+        ),
         ("nul.txt", 1, 1, "read-error", "", []),
     ]
     assert report["findings"][0]["message"] == "file is not valid UTF-8 (byte 0xe9 at offset 3)"
@@ -336,9 +385,14 @@ def test_columns_are_code_points(tmp_path: Path) -> None:
 
 
 def test_plain_text_file_every_line_urls_skipped(tmp_path: Path) -> None:
-    project(tmp_path, {"notes.txt": "See https://x.example/whitelist now.\n    ```\n    the whitelist\n"})
+    project(
+        tmp_path,
+        {"notes.txt": "See https://x.example/whitelist now.\n    ```\n    the whitelist\n"},
+    )
     _, report = check_json(tmp_path)
-    assert [(f["line"], f["column"], f["text"]) for f in report["findings"]] == [(3, 9, "whitelist")]
+    assert [(f["line"], f["column"], f["text"]) for f in report["findings"]] == [
+        (3, 9, "whitelist")
+    ]
 
 
 def test_named_file_with_other_extension_is_plain_text(tmp_path: Path) -> None:
@@ -361,7 +415,12 @@ def test_wrapped_multi_word_term_in_a_list_item(tmp_path: Path) -> None:
     project(tmp_path, {"a.md": "- Restart the master\n  server now.\n"})
     _, report = check_json(tmp_path)
     (finding,) = report["findings"]
-    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (1, 15, 2, 9)
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (
+        1,
+        15,
+        2,
+        9,
+    )
     assert finding["text"] == "master\n  server"
     assert finding["fix"] == {"replacement": "primary\n  server"}
 
@@ -372,8 +431,16 @@ def test_rules_command_lists_builtin_and_pattern_rules(tmp_path: Path) -> None:
     assert result.exit_code == 0
     rows = [line.split()[0] for line in result.stdout.splitlines()]
     assert rows == [
-        "rule", "acronym-first-use", "deprecated-term", "ambiguous-term", "term-variant",
-        "undefined-term", "read-error", "pattern-error", "unknown-directive", "click-here",
+        "rule",
+        "acronym-first-use",
+        "deprecated-term",
+        "ambiguous-term",
+        "term-variant",
+        "undefined-term",
+        "read-error",
+        "pattern-error",
+        "unknown-directive",
+        "click-here",
     ]
 
 
@@ -420,7 +487,10 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     project(tmp_path, {"a.md": "The InfraOps team.\n"})
     done = subprocess.run(
         [sys.executable, "-m", "termlint", "check", "--quiet"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1
-    assert done.stdout.startswith("a.md:1:5: warning: \"InfraOps\" is ambiguous")
+    assert done.stdout.startswith('a.md:1:5: warning: "InfraOps" is ambiguous')

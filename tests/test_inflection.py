@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from termlint.inflection import add_ending, build_replacement, carry_case, pluralize, reuse_separators
+from termlint.inflection import (
+    add_ending,
+    build_replacement,
+    carry_case,
+    pluralize,
+    reuse_separators,
+)
 
 
 @pytest.mark.parametrize(
@@ -28,8 +34,14 @@ def test_pluralize(word: str, plural: str) -> None:
 
 @pytest.mark.parametrize(
     ("ending", "expected"),
-    [("", "allowlist"), ("s", "allowlists"), ("es", "allowlists"), ("ies", "allowlists"),
-     ("'s", "allowlist's"), ("’s", "allowlist’s")],
+    [
+        ("", "allowlist"),
+        ("s", "allowlists"),
+        ("es", "allowlists"),
+        ("ies", "allowlists"),
+        ("'s", "allowlist's"),
+        ("’s", "allowlist’s"),
+    ],
 )
 def test_add_ending(ending: str, expected: str) -> None:
     assert add_ending("allowlist", ending) == expected
@@ -76,7 +88,9 @@ def test_all_caps_includes_the_ending() -> None:
 
 def test_case_sensitive_replacement_is_used_as_written() -> None:
     assert build_replacement("DEVOPS", "DevOps", ending="", is_case_sensitive=True) == "DevOps"
-    assert build_replacement("devops's", "DevOps", ending="'s", is_case_sensitive=True) == "DevOps's"
+    assert (
+        build_replacement("devops's", "DevOps", ending="'s", is_case_sensitive=True) == "DevOps's"
+    )
 
 
 def test_possessive_and_wrapped_separators_together() -> None:

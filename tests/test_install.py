@@ -33,7 +33,12 @@ def test_fresh_install_checks_the_shipped_example(tmp_path: Path) -> None:
     assert done.stdout.splitlines()[0].startswith("docs/guides/onboarding.md:8:8: warning:")
     where = subprocess.run(
         [python, "-c", "import termlint.packs as p; print(p.rules_dir())"],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     ).stdout.strip()
-    assert where.startswith(str(tmp_path / "env")), "built-in packs must come from the installed wheel"
+    assert where.startswith(str(tmp_path / "env")), (
+        "built-in packs must come from the installed wheel"
+    )
     assert sys.version_info >= (3, 11)

@@ -57,7 +57,10 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("the master server", [("master server", "master server", "")]),
         ("the master servers", [("master servers", "master server", "s")]),
         ("a master and a server", [("master", "master", "")]),
-        ("ITOps and IT Operations", [("ITOps", "IT Operations", ""), ("IT Operations", "IT Operations", "")]),
+        (
+            "ITOps and IT Operations",
+            [("ITOps", "IT Operations", ""), ("IT Operations", "IT Operations", "")],
+        ),
         ("built on .NET today", [(".NET", ".NET", "")]),
         ("whitelisting", []),
         ("WHITELISTS", [("WHITELISTS", "whitelist", "s")]),
@@ -94,8 +97,13 @@ def test_lower_same_length_keeps_offsets() -> None:
 
 @pytest.mark.parametrize(
     ("left", "right", "distance"),
-    [("infreops", "infraops", 1), ("infraops", "infraops", 0), ("devpos", "devops", 1),
-     ("abc", "xyz", 3), ("finops", "infraops", 4)],
+    [
+        ("infreops", "infraops", 1),
+        ("infraops", "infraops", 0),
+        ("devpos", "devops", 1),
+        ("abc", "xyz", 3),
+        ("finops", "infraops", 4),
+    ],
 )
 def test_edit_distance(left: str, right: str, distance: int) -> None:
     assert edit_distance(left, right, 3) == min(distance, 4)

@@ -35,7 +35,11 @@ def test_thirty_second_example_output(tmp_path: Path) -> None:
     console = fenced_after("## A 30-second example", "console")
     write_tree(
         tmp_path,
-        {".termlint.yaml": "glossary: [glossary.yaml]\n", "glossary.yaml": glossary, "docs/ops.md": document},
+        {
+            ".termlint.yaml": "glossary: [glossary.yaml]\n",
+            "glossary.yaml": glossary,
+            "docs/ops.md": document,
+        },
     )
     result = run_cli(["check", "--no-color", "docs"], tmp_path)
     command, *lines = console.splitlines()
@@ -51,8 +55,12 @@ def test_shipped_example_shows_every_rule() -> None:
     report = json.loads(result.stdout)
     rules = {finding["rule"] for finding in report["findings"]}
     assert rules == {
-        "acronym-first-use", "ambiguous-term", "deprecated-term", "term-variant",
-        "undefined-term", "click-here",
+        "acronym-first-use",
+        "ambiguous-term",
+        "deprecated-term",
+        "term-variant",
+        "undefined-term",
+        "click-here",
     }
     paths = {finding["path"] for finding in report["findings"]}
     assert paths == {"docs/operations.md", "docs/guides/onboarding.md", "docs/notes.txt"}

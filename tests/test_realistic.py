@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_cli import GLOSSARY
 
 from termlint.config import Config
 from termlint.glossary import load_glossary_text
 from termlint.lint import build_settings, lint_file
-
-from test_cli import GLOSSARY
 
 PAGES = Path(__file__).parent / "fixtures" / "realistic"
 EXTRA_TERMS = """\
@@ -29,14 +28,28 @@ INFRA_OPS = ["Infrastructure Operations", "Infrastructure Optimisation"]
 
 EXPECTED = {
     "platform-guide.md": [
-        (9, 30, "acronym-first-use", "SRE", ["Site Reliability Engineering (SRE)"], "Site Reliability Engineering (SRE)"),
+        (
+            9,
+            30,
+            "acronym-first-use",
+            "SRE",
+            ["Site Reliability Engineering (SRE)"],
+            "Site Reliability Engineering (SRE)",
+        ),
         (9, 47, "ambiguous-term", "InfraOps", INFRA_OPS, None),
         (16, 21, "undefined-term", "FinOps", [], None),
         (17, 42, "deprecated-term", "whitelist", ["allowlist"], "allowlist"),
         (20, 23, "term-variant", "Dev Ops", ["DevOps"], "DevOps"),
         (21, 15, "term-variant", "run book", ["runbook"], "runbook"),
         (22, 7, "term-variant", "run book", ["runbook"], "runbook"),
-        (25, 30, "deprecated-term", "master\n   > server", ["primary\n   > server"], "primary\n   > server"),
+        (
+            25,
+            30,
+            "deprecated-term",
+            "master\n   > server",
+            ["primary\n   > server"],
+            "primary\n   > server",
+        ),
         (40, 8, "term-variant", "Devops", ["DevOps"], "DevOps"),
         (41, 20, "ambiguous-term", "InfraOps", INFRA_OPS, None),
         (50, 80, "term-variant", "Dev&nbsp;Ops", ["DevOps"], "DevOps"),
@@ -69,7 +82,14 @@ def test_realistic_page(name: str, settings) -> None:  # type: ignore[no-untyped
     source, findings = lint_file(PAGES / name, name, settings)
     assert source is not None
     got = [
-        (f.start.line, f.start.column, f.rule, f.text, list(f.suggestions), f.fix.replacement if f.fix else None)
+        (
+            f.start.line,
+            f.start.column,
+            f.rule,
+            f.text,
+            list(f.suggestions),
+            f.fix.replacement if f.fix else None,
+        )
         for f in findings
     ]
     assert got == EXPECTED[name]

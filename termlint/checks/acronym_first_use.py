@@ -60,7 +60,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             expansion = f"{entry.term} ({match.seg_text})"
         else:
             expansion = f"{entry.term} ({abbreviation}){match.ending}"
-        fix = Fix(expansion) if match.segment.is_contiguous(match.seg_start, match.seg_end) else None
+        fix = (
+            Fix(expansion) if match.segment.is_contiguous(match.seg_start, match.seg_end) else None
+        )
         message = (
             f'"{abbreviation}" is used before "{entry.term}" is spelled out: '
             f'write "{entry.term} ({abbreviation})" at first use'

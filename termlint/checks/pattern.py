@@ -42,7 +42,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 rule=ERROR_ID,
                 severity=Severity.ERROR,
                 span=Span(0, 0),
-                message=f'pattern "{pattern.id}" ran past its time budget on this file and was stopped',
+                message=(
+                    f'pattern "{pattern.id}" ran past its time budget on this file '
+                    "and was stopped"
+                ),
             )
             continue
         for hit in hits:

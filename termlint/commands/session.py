@@ -53,4 +53,6 @@ def _shown(source: str) -> str:
 def open_session(cwd: Path, config_path: Path | None, glossaries: Sequence[Path]) -> Session:
     config = resolve_config(cwd, config_path)
     glossary = load_glossaries(glossary_sources(config, [cwd / path for path in glossaries]))
-    return Session(cwd=cwd, config=config, glossary=glossary, settings=build_settings(glossary, config))
+    return Session(
+        cwd=cwd, config=config, glossary=glossary, settings=build_settings(glossary, config)
+    )
