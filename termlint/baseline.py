@@ -96,9 +96,7 @@ def render_baseline(entries: Sequence[BaselineEntry]) -> str:
     """The file's text: stable, sorted, 2-space indent, final newline."""
     data = {
         "version": VERSION,
-        "findings": [
-            {name: getattr(entry, name) for name in FIELDS} for entry in sorted(entries)
-        ],
+        "findings": [{name: getattr(entry, name) for name in FIELDS} for entry in sorted(entries)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -14,6 +14,7 @@ import click
 from termlint import __version__
 from termlint.errors import TermlintError
 from termlint.formatters import FORMATTERS
+from termlint.glossary_cli import glossary
 from termlint.selection import FAIL_ON
 
 _CONFIG = click.option(
@@ -48,6 +49,9 @@ def cli(context: click.Context, verbose: bool) -> None:
     context.obj["verbose"] = verbose
 
 
+cli.add_command(glossary)  # `termlint glossary validate|export|import|schema`
+
+
 @cli.command()
 @click.argument("paths", nargs=-1)
 @_CONFIG
@@ -76,7 +80,7 @@ def cli(context: click.Context, verbose: bool) -> None:
     help="Record today's findings in this baseline file instead of reporting them; exits 0.",
 )
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
-@click.option("--diff", is_flag=True, help="Print the fixes as a diff; write nothing (exit 1 if any).")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
 @click.option("--stdin", "stdin", is_flag=True, help="Read one document from standard input.")
 @click.option(
     "--stdin-filename",
@@ -128,15 +132,16 @@ def check(
 
 def _fix(**options: Any) -> None:
     assert check.callback is not None
-    check.callback(fix=True, **options)
+    check.callback(fix=True, write_baseline=None, **options)
 
 
-# `termlint fix` is `check --fix` (SPEC §7): the same options, declared once on `check`.
+# `termlint fix` is `check --fix` (SPEC §7): check's options, declared once there
+# (but --write-baseline, which records findings instead of fixing them).
 cli.add_command(
     click.Command(
         "fix",
         callback=_fix,
-        params=[param for param in check.params if param.name != "fix"],
+        params=[param for param in check.params if param.name not in ("fix", "write_baseline")],
         help="Fix what can be fixed in PATHS (default: the current folder); report what remains.",
     )
 )
@@ -209,7 +214,7 @@ def discover(
         format=output_format,
         min_count=min_count,
     )
-    _exit(command.run(options, _stdout()))
+    _exit(command.run(options, _stdout(), _stderr()))
 
 
 def _stdout() -> TextIO:

@@ -98,6 +98,11 @@ def load_glossary_file(path: Path, display: str | None = None) -> Glossary:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise GlossaryError(f"cannot read glossary: {reason}", path=name) from None
+    return load_glossary_text(decode_glossary(data, name), name)
+
+
+def decode_glossary(data: bytes, name: str) -> str:
+    """A glossary file's text: UTF-8, a BOM dropped; else an error at the first bad byte."""
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
         text = data.decode("utf-8")
@@ -107,7 +112,7 @@ def load_glossary_file(path: Path, display: str | None = None) -> Glossary:
         line = data.count(b"\n", 0, exc.start) + 1
         message = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
         raise GlossaryError(message, path=name, line=line, column=column) from None
-    return load_glossary_text(text, name)
+    return text
 
 
 def load_glossary_text(text: str, name: str) -> Glossary:

@@ -3,6 +3,10 @@
 Every error names the file, line and column of the offending key or value. Strings are
 trimmed and their whitespace runs folded to one space (messages print on one line), except
 a pattern's `regex` and `replace_with`, which are used exactly as written.
+
+`read_glossary` stops at the first problem (what `check` needs); `check_glossary` reads
+on past each one, skipping the broken node, and returns every problem with the records
+that did validate and where their forms were written (what `glossary validate` needs).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import yaml
 from termlint.errors import GlossaryError
 from termlint.glossary import Entry, Glossary, Pattern, Status, fold_whitespace, normalize_form
 from termlint.model import Severity
-from termlint.yaml_nodes import Fields, NodeReader, describe, is_null
+from termlint.yaml_nodes import Fields, NodeReader, SkippedNode, describe, is_null
 
 TOP_KEYS = ("version", "terms", "allow", "patterns")
 TERM_KEYS = (
@@ -48,25 +52,91 @@ RESERVED_RULE_IDS = frozenset(
 )
 _KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _REPORTED = (Status.DEPRECATED, Status.FORBIDDEN, Status.AMBIGUOUS)
+_START = yaml.Mark("", 0, 0, 0, "", 0)  # line 1, column 1
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a value was written: 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntryPlaces:
+    """Where one entry's values were written, for `glossary validate` messages."""
+
+    entry: Place
+    term: Place
+    variants: tuple[Place, ...] = ()
+    abbreviation: Place | None = None
+    meanings: tuple[Place, ...] = ()
+    see: Place | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedGlossary:
+    """Every problem of one file, and the records that validated (places parallel entries)."""
+
+    glossary: Glossary
+    problems: tuple[GlossaryError, ...]
+    places: tuple[EntryPlaces, ...]
 
 
 def read_glossary(text: str, name: str) -> Glossary:
-    reader = NodeReader(name, GlossaryError)
-    root = reader.compose(text)
-    if root is None:
-        raise GlossaryError("the glossary is empty", path=name, line=1, column=1)
-    fields = reader.mapping(root, "the glossary", TOP_KEYS)
+    """Validate one glossary; raises GlossaryError at the first problem."""
+    glossary, _ = _read(NodeReader(name, GlossaryError), text)
+    return glossary
+
+
+def check_glossary(text: str, name: str) -> CheckedGlossary:
+    """Validate one glossary, collecting every problem instead of stopping at the first."""
+    reader = NodeReader(name, GlossaryError, collect=True)
+    glossary, places = _read(reader, text)
+    problems = tuple(p for p in reader.problems if isinstance(p, GlossaryError))
+    return CheckedGlossary(glossary, problems, places)
+
+
+def _read(reader: NodeReader, text: str) -> tuple[Glossary, tuple[EntryPlaces, ...]]:
+    try:
+        root = reader.compose(text)
+        if root is None:
+            reader.fail(_START, "the glossary is empty")
+        fields = reader.mapping(root, "the glossary", TOP_KEYS)
+    except SkippedNode:
+        return Glossary(), ()
     version = _value(fields, "version")
     if version is not None and (number := reader.integer(version)) != 1:
         got = describe(version) if number is None else str(number)
-        reader.fail(version, f"'version' must be 1, not {got}")
-    entries = _read_terms(reader, _value(fields, "terms"))
+        reader.report(version, f"'version' must be 1, not {got}")
+    read: list[tuple[Entry, EntryPlaces]] = []
+    with reader.skipping():
+        read = _read_terms(reader, _value(fields, "terms"))
     allow: list[str] = []
     if (allow_node := _value(fields, "allow")) is not None:
-        pairs = reader.strings(allow_node, "'allow'")
-        allow = [_word(reader, text, node, "allowed word") for text, node in pairs]
-    patterns = _read_patterns(reader, _value(fields, "patterns"))
-    return Glossary(entries=entries, allow=tuple(dict.fromkeys(allow)), patterns=patterns)
+        with reader.skipping():
+            for word, node in reader.strings(allow_node, "'allow'"):
+                with reader.skipping():
+                    allow.append(_word(reader, word, node, "allowed word"))
+    patterns: tuple[Pattern, ...] = ()
+    with reader.skipping():
+        patterns = _read_patterns(reader, _value(fields, "patterns"))
+    glossary = Glossary(
+        entries=tuple(entry for entry, _ in read),
+        allow=tuple(dict.fromkeys(allow)),
+        patterns=patterns,
+    )
+    return glossary, tuple(places for _, places in read)
+
+
+def _is_empty_list(node: yaml.Node | None) -> bool:
+    """No value, or an empty list (a list whose items were all bad is reported already)."""
+    return node is None or (isinstance(node, yaml.SequenceNode) and not node.value)
+
+
+def _place(node: yaml.Node) -> Place:
+    return Place(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _value(fields: Fields, key: str) -> yaml.Node | None:
@@ -98,20 +168,27 @@ class _Site:
 # --- terms -------------------------------------------------------------------------------
 
 
-def _read_terms(reader: NodeReader, node: yaml.Node | None) -> tuple[Entry, ...]:
+def _read_terms(
+    reader: NodeReader, node: yaml.Node | None
+) -> list[tuple[Entry, EntryPlaces]]:
     if node is None:
-        return ()
-    entries: list[Entry] = []
+        return []
+    read: list[tuple[Entry, EntryPlaces]] = []
     sites: list[_Site] = []
     for item in reader.sequence(node, "'terms'"):
-        entry = _read_entry(reader, item, len(entries), sites)
-        entries.append(entry)
+        with reader.skipping():
+            entry_sites: list[_Site] = []
+            read.append(_read_entry(reader, item, len(read), entry_sites))
+            sites.extend(entry_sites)  # only an entry that validated takes part in clashes
+    entries = [entry for entry, _ in read]
     _check_form_clashes(reader, entries, [s for s in sites if s.label != "replacement"])
     _check_replacements(reader, entries, [s for s in sites if s.label == "replacement"])
-    return tuple(entries)
+    return read
 
 
-def _read_entry(reader: NodeReader, node: yaml.Node, index: int, sites: list[_Site]) -> Entry:
+def _read_entry(
+    reader: NodeReader, node: yaml.Node, index: int, sites: list[_Site]
+) -> tuple[Entry, EntryPlaces]:
     """One term entry; its forms and replacements are appended to `sites`."""
     fields = reader.mapping(node, "term entry", TERM_KEYS)
     if "term" not in fields:
@@ -121,50 +198,67 @@ def _read_entry(reader: NodeReader, node: yaml.Node, index: int, sites: list[_Si
         reader.fail(term_node, "term is empty")
     term = _word(reader, reader.string(term_node, "'term'"), term_node, "term")
     sites.append(_Site(term, term_node, "term", index))
+    places: dict[str, list[Place]] = {"variants": [], "meanings": []}
 
     def text(key: str) -> str | None:
         value = _value(fields, key)
-        return None if value is None else fold_whitespace(reader.string(value, repr(key))) or None
+        if value is None:
+            return None
+        with reader.skipping():
+            return fold_whitespace(reader.string(value, repr(key))) or None
+        return None
 
     def words(key: str, label: str, *, tracked: bool = True) -> tuple[str, ...]:
         value = _value(fields, key)
         if value is None:
             return ()
-        found = [(_word(reader, t, n, label), n) for t, n in reader.strings(value, repr(key))]
+        found: list[tuple[str, yaml.Node]] = []
+        with reader.skipping():
+            for written, item in reader.strings(value, repr(key)):
+                with reader.skipping():
+                    found.append((_word(reader, written, item, label), item))
         if tracked:
             sites.extend(_Site(word, site, label, index) for word, site in found)
+        if key in places:
+            places[key] = [_place(item) for _, item in found]
         return tuple(word for word, _ in found)
 
     status = _read_status(reader, _value(fields, "status"))
     variants = words("variants", "variant")
     abbreviation = None
+    abbreviation_place = None
     if (abbreviation_node := _value(fields, "abbreviation")) is not None:
-        written = reader.string(abbreviation_node, "'abbreviation'")
-        abbreviation = _word(reader, written, abbreviation_node, "abbreviation")
-        sites.append(_Site(abbreviation, abbreviation_node, "abbreviation", index))
+        with reader.skipping():
+            written = reader.string(abbreviation_node, "'abbreviation'")
+            abbreviation = _word(reader, written, abbreviation_node, "abbreviation")
+            abbreviation_place = _place(abbreviation_node)
+            sites.append(_Site(abbreviation, abbreviation_node, "abbreviation", index))
     replace_with = words("replace_with", "replacement")
     if replace_with and status in (Status.PREFERRED, Status.ADMITTED):
         article = "an" if status is Status.ADMITTED else "a"
-        reader.fail(
+        reader.report(
             fields["replace_with"][0],
             f"'replace_with' on {article} {status.value} term, which is never reported"
             " (set 'status: deprecated' or 'forbidden')",
         )
     meanings = words("meanings", "meaning", tracked=False)  # suggestions, not forms
     if meanings and status is not Status.AMBIGUOUS:
-        reader.fail(
+        reader.report(
             fields["meanings"][0],
             f"'meanings' on a {status.value} term (only ambiguous terms have meanings)",
         )
-    if status is Status.AMBIGUOUS and not meanings:
-        reader.fail(
-            _value(fields, "meanings") or fields["status"][1],
+    written_meanings = _value(fields, "meanings")
+    if status is Status.AMBIGUOUS and not meanings and _is_empty_list(written_meanings):
+        reader.report(
+            written_meanings or fields["status"][1],
             f"ambiguous term {term!r} has no 'meanings'",
         )
     is_case_sensitive = any(char.isupper() for char in term)  # SPEC §1 default
     if (flag := _value(fields, "case_sensitive")) is not None:
-        is_case_sensitive = reader.boolean(flag, "'case_sensitive'")
-    return Entry(
+        with reader.skipping():
+            is_case_sensitive = reader.boolean(flag, "'case_sensitive'")
+    see_node = _value(fields, "see")
+    entry = Entry(
         term=term,
         status=status,
         definition=text("definition"),
@@ -177,6 +271,14 @@ def _read_entry(reader: NodeReader, node: yaml.Node, index: int, sites: list[_Si
         message=text("message"),
         is_case_sensitive=is_case_sensitive,
         origin=f"{reader.name}:{node.start_mark.line + 1}",
+    )
+    return entry, EntryPlaces(
+        entry=_place(node),
+        term=_place(term_node),
+        variants=tuple(places["variants"]),
+        abbreviation=abbreviation_place,
+        meanings=tuple(places["meanings"]),
+        see=None if see_node is None else _place(see_node),
     )
 
 
@@ -202,22 +304,25 @@ def _check_form_clashes(reader: NodeReader, entries: list[Entry], sites: list[_S
         own_key = site.text if entry.is_case_sensitive else normalize_form(site.text)
         if (earlier := own.get((site.entry, own_key))) is not None:
             if earlier.label == "term" and site.text != earlier.text:
-                reader.fail(
+                reader.report(
                     site.node,
                     f"{site.label} {site.text!r} differs from the term only by case, and the"
                     " term is not case-sensitive (set 'case_sensitive: true')",
                 )
+                continue
             what = "the term" if earlier.label == "term" else f"a {earlier.label} of this entry"
-            reader.fail(site.node, f"{site.label} {site.text!r} repeats {what}")
+            reader.report(site.node, f"{site.label} {site.text!r} repeats {what}")
+            continue
         own[(site.entry, own_key)] = site
         key = normalize_form(site.text)
         if (other := seen.get(key)) is not None and other.entry != site.entry:
             line = other.node.start_mark.line + 1
             owner = entries[other.entry].term
-            reader.fail(
+            reader.report(
                 site.node,
                 f"{site.label} {site.text!r} is already a form of {owner!r} (line {line})",
             )
+            continue
         seen.setdefault(key, site)
 
 
@@ -233,7 +338,9 @@ def _check_replacements(reader: NodeReader, entries: list[Entry], sites: list[_S
     for site in sites:
         reason = flagged.get(normalize_form(site.text))
         if reason is not None and site.text not in exact_terms:
-            reader.fail(site.node, f"replacement {site.text!r} is itself flagged: it is {reason}")
+            reader.report(
+                site.node, f"replacement {site.text!r} is itself flagged: it is {reason}"
+            )
 
 
 # --- patterns ----------------------------------------------------------------------------
@@ -245,41 +352,49 @@ def _read_patterns(reader: NodeReader, node: yaml.Node | None) -> tuple[Pattern,
     patterns: list[Pattern] = []
     id_lines: dict[str, int] = {}
     for item in reader.sequence(node, "'patterns'"):
-        fields = reader.mapping(item, "pattern", PATTERN_KEYS)
-        pattern_id = _required(reader, item, fields, "id")
-        id_node = fields["id"][1]
-        if not _KEBAB_CASE.fullmatch(pattern_id):
-            reader.fail(
-                id_node, f"pattern id {pattern_id!r} must be kebab-case (like 'click-here')"
-            )
-        if pattern_id in RESERVED_RULE_IDS:
-            reader.fail(id_node, f"pattern id {pattern_id!r} is the id of a built-in rule")
-        if pattern_id in id_lines:
-            first = id_lines[pattern_id]
-            reader.fail(id_node, f"duplicate pattern id {pattern_id!r} (first at line {first})")
-        id_lines[pattern_id] = id_node.start_mark.line + 1
-        source = _required(reader, item, fields, "regex", fold=False)
-        ignorecase = False
-        if (flag := _value(fields, "ignorecase")) is not None:
-            ignorecase = reader.boolean(flag, "'ignorecase'")
-        _compile(reader, fields["regex"][1], pattern_id, source, ignorecase)
-        message = _required(reader, item, fields, "message")
-        replace_node = _value(fields, "replace_with")
-        replacements = (
-            [] if replace_node is None else reader.strings(replace_node, "'replace_with'")
-        )
-        patterns.append(
-            Pattern(
-                id=pattern_id,
-                regex=source,
-                message=message,
-                severity=_read_severity(reader, _value(fields, "severity")),
-                ignorecase=ignorecase,
-                replace_with=tuple(text for text, _ in replacements),  # as written (SPEC §2)
-                origin=f"{reader.name}:{item.start_mark.line + 1}",
-            )
-        )
+        with reader.skipping():
+            patterns.append(_read_pattern(reader, item, id_lines))
     return tuple(patterns)
+
+
+def _read_pattern(reader: NodeReader, item: yaml.Node, id_lines: dict[str, int]) -> Pattern:
+    fields = reader.mapping(item, "pattern", PATTERN_KEYS)
+    pattern_id = _required(reader, item, fields, "id")
+    id_node = fields["id"][1]
+    if not _KEBAB_CASE.fullmatch(pattern_id):
+        reader.report(id_node, f"pattern id {pattern_id!r} must be kebab-case (like 'click-here')")
+    if pattern_id in RESERVED_RULE_IDS:
+        reader.report(id_node, f"pattern id {pattern_id!r} is the id of a built-in rule")
+    if pattern_id in id_lines:
+        first = id_lines[pattern_id]
+        reader.report(id_node, f"duplicate pattern id {pattern_id!r} (first at line {first})")
+    else:
+        id_lines[pattern_id] = id_node.start_mark.line + 1
+    source = _required(reader, item, fields, "regex", fold=False)
+    ignorecase = False
+    if (flag := _value(fields, "ignorecase")) is not None:
+        with reader.skipping():
+            ignorecase = reader.boolean(flag, "'ignorecase'")
+    with reader.skipping():
+        _compile(reader, fields["regex"][1], pattern_id, source, ignorecase)
+    message = _required(reader, item, fields, "message")
+    replace_node = _value(fields, "replace_with")
+    replacements: list[tuple[str, yaml.Node]] = []
+    if replace_node is not None:
+        with reader.skipping():
+            replacements = reader.strings(replace_node, "'replace_with'")
+    severity = Severity.WARNING
+    with reader.skipping():
+        severity = _read_severity(reader, _value(fields, "severity"))
+    return Pattern(
+        id=pattern_id,
+        regex=source,
+        message=message,
+        severity=severity,
+        ignorecase=ignorecase,
+        replace_with=tuple(text for text, _ in replacements),  # as written (SPEC §2)
+        origin=f"{reader.name}:{item.start_mark.line + 1}",
+    )
 
 
 def _required(

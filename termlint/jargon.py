@@ -54,12 +54,41 @@ def find_candidates(segment: Segment, settings: JargonSettings) -> Iterator[Cand
 def find_definition(text: str, name: str) -> str | None:
     """The phrase that defines `name` in `text`: "Full Phrase (NAME)" or "NAME (Full Phrase)"."""
     escaped = re.escape(name)
-    after = re.search(rf"(?<![\w]){escaped}s?\s*\(\s*({_WORD}(?:\s+{_WORD})+)\s*\)", text)
+    after = _search_after(text, escaped)
     if after:
         return " ".join(after.group(1).split())
-    before = re.search(rf"((?:{_WORD}\s+)+{_WORD})\s*\(\s*{escaped}s?\s*\)", text)
+    before = _search_before(text, escaped)
     if before:
         return _defining_words(before.group(1).split(), name)
+    return None
+
+
+# The two searches below return exactly what `re.search` of the whole pattern over the
+# whole text returns, but start it only where it can match: over a long file the
+# "Full Phrase (NAME)" pattern retries its run of words at every position.
+_CHAIN_CHAR = re.compile(r"[\w'’\-\s]")  # what a run of words and spaces is made of
+
+
+def _search_after(text: str, escaped: str) -> re.Match[str] | None:
+    """`NAME (Full Phrase)`, searched from the first `NAME (` (its literal part)."""
+    opening = re.search(rf"{escaped}s?\s*\(", text)
+    if opening is None:
+        return None
+    pattern = re.compile(rf"(?<![\w]){escaped}s?\s*\(\s*({_WORD}(?:\s+{_WORD})+)\s*\)")
+    return pattern.search(text, opening.start())
+
+
+def _search_before(text: str, escaped: str) -> re.Match[str] | None:
+    """`Full Phrase (NAME)`: the leftmost match ends at the first `(NAME)` with words
+    before it, and starts in the run of word and space characters before its `(`."""
+    pattern = re.compile(rf"((?:{_WORD}\s+)+{_WORD})\s*\(\s*{escaped}s?\s*\)")
+    for tail in re.finditer(rf"\(\s*{escaped}s?\s*\)", text):
+        start = tail.start()
+        while start > 0 and _CHAIN_CHAR.match(text, start - 1):
+            start -= 1
+        found = pattern.search(text, start, tail.end())
+        if found:
+            return found
     return None
 
 

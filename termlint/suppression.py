@@ -143,9 +143,7 @@ def parse_directive(comment: Comment) -> Directive | None:
 def scan(document: Document) -> Suppressions:
     """The directives of a document, turned into regions and lines."""
     directives = tuple(
-        directive
-        for directive in map(parse_directive, document.comments)
-        if directive is not None
+        directive for directive in map(parse_directive, document.comments) if directive is not None
     )
     lines: list[LineRule] = []
     regions: list[Region] = []

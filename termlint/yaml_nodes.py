@@ -7,6 +7,7 @@ composing: no termlint file needs them, and they are how "billion laughs" inputs
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from typing import NoReturn, Protocol
@@ -71,18 +72,49 @@ def _quote_hint(node: yaml.Node) -> str:
     return ""
 
 
-class NodeReader:
-    """Reads one YAML text; every failure raises `error` at the offending node's position."""
+class SkippedNode(Exception):
+    """A collecting reader recorded a problem and gives up on the node being read."""
 
-    def __init__(self, name: str, error: type[TermlintError] = GlossaryError) -> None:
+
+class NodeReader:
+    """Reads one YAML text; every failure raises `error` at the offending node's position.
+
+    With `collect=True` the reader records each problem in `problems` instead: `report`
+    returns, and `fail` raises `SkippedNode`, which the caller catches (see `skipping`)
+    to go on with the next node. So one pass finds every problem a file has, while the
+    default mode still stops at the first.
+    """
+
+    def __init__(
+        self, name: str, error: type[TermlintError] = GlossaryError, *, collect: bool = False
+    ) -> None:
         self.name = name
         self.error = error
+        self.collect = collect
+        self.problems: list[TermlintError] = []
+
+    def _error(self, mark: Mark | None, message: str) -> TermlintError:
+        if mark is None:
+            return self.error(message, path=self.name)
+        return self.error(message, path=self.name, line=mark.line + 1, column=mark.column + 1)
+
+    def _record(self, error: TermlintError) -> None:
+        if not self.collect:
+            raise error
+        self.problems.append(error)
+
+    def report(self, at: yaml.Node | Mark | None, message: str) -> None:
+        """A problem after which reading can go on (raised at once unless collecting)."""
+        self._record(self._error(at.start_mark if isinstance(at, yaml.Node) else at, message))
 
     def fail(self, at: yaml.Node | Mark | None, message: str) -> NoReturn:
-        mark = at.start_mark if isinstance(at, yaml.Node) else at
-        if mark is None:
-            raise self.error(message, path=self.name)
-        raise self.error(message, path=self.name, line=mark.line + 1, column=mark.column + 1)
+        """A problem that ends the reading of the current node."""
+        self.report(at, message)
+        raise SkippedNode
+
+    def skipping(self) -> contextlib.suppress:
+        """`with reader.skipping():` reads one node; a `fail` inside skips to the next."""
+        return contextlib.suppress(SkippedNode)
 
     def _fail_at(self, text: str, index: int, message: str) -> NoReturn:
         line_start = 0
@@ -90,7 +122,10 @@ class NodeReader:
         for brk in _LINE_BREAK.finditer(text, 0, index):
             line += 1
             line_start = brk.end()
-        raise self.error(message, path=self.name, line=line, column=index - line_start + 1)
+        self._record(
+            self.error(message, path=self.name, line=line, column=index - line_start + 1)
+        )
+        raise SkippedNode
 
     def compose(self, text: str) -> yaml.Node | None:
         """The single document's root node (None for an empty document)."""
@@ -106,9 +141,10 @@ class NodeReader:
             message = f"invalid YAML: {problem}" + (f" ({exc.context})" if exc.context else "")
             self.fail(exc.problem_mark, message)
         except yaml.YAMLError as exc:
-            raise self.error(f"invalid YAML: {exc}".splitlines()[0], path=self.name) from None
+            self._record(self.error(f"invalid YAML: {exc}".splitlines()[0], path=self.name))
         except RecursionError:
-            raise self.error("invalid YAML: nested too deeply", path=self.name) from None
+            self._record(self.error("invalid YAML: nested too deeply", path=self.name))
+        raise SkippedNode
 
     def _refuse_aliases(self, text: str) -> None:
         documents = 0
@@ -131,17 +167,20 @@ class NodeReader:
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"{what} must be a mapping, not {describe(node)}")
         fields: Fields = {}
+        seen: set[str] = set()  # every key met, a bad one included, for duplicates
         for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode):
-                self.fail(key, f"a key in {what} must be a string, not {describe(key)}")
-            name = key.value
-            if name in fields:
-                first = fields[name][0].start_mark.line + 1
-                self.fail(key, f"duplicate key {name!r} in {what} (first at line {first})")
-            if name not in keys:
-                expected = ", ".join(keys)
-                self.fail(key, f"unknown key {name!r} in {what} (expected one of: {expected})")
-            fields[name] = (key, value)
+            with self.skipping():
+                if not isinstance(key, yaml.ScalarNode):
+                    self.fail(key, f"a key in {what} must be a string, not {describe(key)}")
+                name = key.value
+                if name in seen:
+                    first = next(k for k, _ in node.value if k.value == name).start_mark.line + 1
+                    self.fail(key, f"duplicate key {name!r} in {what} (first at line {first})")
+                seen.add(name)
+                if name not in keys:
+                    expected = ", ".join(keys)
+                    self.fail(key, f"unknown key {name!r} in {what} (expected one of: {expected})")
+                fields[name] = (key, value)
         return fields
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
@@ -161,7 +200,11 @@ class NodeReader:
         if not isinstance(node, yaml.SequenceNode):
             hint = _quote_hint(node)
             self.fail(node, f"{what} must be a list of strings, not {describe(node)}{hint}")
-        return [(self.string(item, f"{what} item"), item) for item in node.value]
+        found: list[tuple[str, yaml.Node]] = []
+        for item in node.value:
+            with self.skipping():
+                found.append((self.string(item, f"{what} item"), item))
+        return found
 
     def boolean(self, node: yaml.Node, what: str) -> bool:
         if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:

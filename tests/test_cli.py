@@ -494,3 +494,18 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stdout.startswith('a.md:1:5: warning: "InfraOps" is ambiguous')
+
+
+@pytest.mark.parametrize(
+    ("name", "first_line"),
+    [
+        ("read-error", "read-error: A file could not be read or decoded as UTF-8."),
+        ("pattern-error", "pattern-error: A pattern ran past its time budget on a file."),
+        ("unknown-directive", "Inline suppression (SPEC §5): directives in comments -> where findings are silenced."),
+    ],
+)
+def test_explain_pipeline_rules(tmp_path: Path, name: str, first_line: str) -> None:
+    project(tmp_path, {})
+    result = run_cli(["explain", name], tmp_path)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == first_line

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from termlint.checks import BY_ID
+from termlint.checks import BY_ID, PIPELINE_RULES, UNKNOWN_DIRECTIVE
 from termlint.commands.session import open_session
 from termlint.glossary import Entry, surface_forms
 from termlint.matching import fold_whitespace, similar_terms
@@ -51,6 +51,14 @@ def run(
             return 0
     if name in BY_ID:
         stdout.write(BY_ID[name].doc.strip() + "\n")
+        return 0
+    if name in PIPELINE_RULES:
+        stdout.write(f"{name}: {PIPELINE_RULES[name]}\n")
+        return 0
+    if name == UNKNOWN_DIRECTIVE:
+        from termlint import suppression
+
+        stdout.write((suppression.__doc__ or "").strip() + "\n")
         return 0
     nearest = similar_terms(name, session.settings.index.forms.values(), limit=5)
     message = f"termlint: '{name}' is not in the glossary"

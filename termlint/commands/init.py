@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from termlint import packs
+from termlint import __version__, packs
 from termlint.config import CONFIG_NAME, DEFAULT_INCLUDE
 from termlint.errors import UsageError
 
@@ -62,7 +62,7 @@ terms:
   # preferred (the default): the right spelling; variants are reported and fixed
   - term: email
     definition: A message sent through electronic mail.
-    variants: [e-mail, E-Mail]
+    variants: [e-mail]
 
   # an abbreviation must be spelled out the first time a file uses it
   - term: Change Advisory Board
@@ -117,18 +117,16 @@ Next steps:
      then uncomment `baseline: {baseline}` in {config}.
   4. Check before every commit: add to .pre-commit-config.yaml
        repos:
-         - repo: local
+         - repo: https://github.com/termlint/termlint
+           rev: v{version}
            hooks:
              - id: termlint
-               name: termlint
-               entry: termlint check
-               language: system
-               types_or: [markdown, plain-text]
-  5. Check in CI, e.g. as a GitHub Actions step:
-       - name: Check terminology
-         run: |
-           python -m pip install termlint
-           termlint check
+  5. Check in CI: in a GitHub Actions job
+       steps:
+         - uses: actions/checkout@v4
+         - uses: termlint/termlint@v{version}
+     or, in any other CI, run `termlint check` (exit code 1 when it finds problems).
+  The snippets name where termlint is published; put your copy's address there.
 """
 
 
@@ -163,6 +161,8 @@ def run(cwd: Path, force: bool, stdout: TextIO) -> int:
             reason = error.strerror or type(error).__name__
             raise UsageError(f"cannot write {path.name}: {reason}") from None
     stdout.write(
-        _NEXT_STEPS.format(config=CONFIG_NAME, glossary=GLOSSARY_NAME, baseline=BASELINE_NAME)
+        _NEXT_STEPS.format(
+            config=CONFIG_NAME, glossary=GLOSSARY_NAME, baseline=BASELINE_NAME, version=__version__
+        )
     )
     return 0

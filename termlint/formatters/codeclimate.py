@@ -21,9 +21,7 @@ _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO
 def render(report: Report, color: bool = False) -> str:
     issues = [
         _issue(finding, fingerprint)
-        for finding, fingerprint in zip(
-            report.findings, fingerprints(report.findings), strict=True
-        )
+        for finding, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True)
     ]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 

@@ -33,9 +33,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
     index = {rule.id: position for position, rule in enumerate(rules)}
     results = [
         _result(finding, index[finding.rule], fingerprint)
-        for finding, fingerprint in zip(
-            report.findings, fingerprints(report.findings), strict=True
-        )
+        for finding, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True)
     ]
     driver = {
         "name": "termlint",
