@@ -63,12 +63,25 @@ cli.add_command(glossary)  # `termlint glossary validate|export|import|schema`
     default="text",
     show_default=True,
 )
-@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file; the summary still goes to the terminal.",
+)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True)
-@click.option("--select", multiple=True, help="Only report these rules (repeatable, or comma-separated).")
-@click.option("--ignore", multiple=True, help="Do not report these rules (repeatable).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULE",
+    help="Only report these rules (repeatable, or comma-separated).",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="RULE", help="Do not report these rules (repeatable)."
+)
 @click.option("--quiet", is_flag=True, help="Print findings only: no summary line.")
-@click.option("--color/--no-color", default=None, help="Colour the text format (default: on a terminal).")
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text format (default: on a terminal)."
+)
 @click.option(
     "--baseline",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -87,6 +100,13 @@ cli.add_command(glossary)  # `termlint glossary validate|export|import|schema`
     metavar="NAME",
     help="The name the --stdin document is reported under (its extension picks the reader).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Lint with N worker processes (default: one per core).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
 def check(
     paths: tuple[str, ...],
     config: Path | None,
@@ -104,6 +124,8 @@ def check(
     diff: bool,
     stdin: bool,
     stdin_filename: str | None,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Lint PATHS (default: the current folder) against the glossary."""
     from termlint.commands import check as command
@@ -126,6 +148,8 @@ def check(
         diff=diff,
         stdin=stdin,
         stdin_filename=stdin_filename,
+        jobs=jobs,
+        no_cache=no_cache,
     )
     _exit(command.run(options, _stdout(), _stderr(), click.get_binary_stream("stdin")))
 

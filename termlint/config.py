@@ -129,6 +129,8 @@ def _read(path: Path, shown: str) -> str:
 def _parse_toml(text: str, shown: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError("invalid TOML: nested too deeply", path=shown) from None
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_AT.fullmatch(str(exc))
         if found is None:

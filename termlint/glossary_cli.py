@@ -47,9 +47,7 @@ def validate(files: tuple[str, ...], config: Path | None) -> None:
 
 @glossary.command()
 @click.option("--format", "output_format", type=click.Choice(EXPORT_FORMATS), required=True)
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here."
-)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
 @_CONFIG
 @click.option(
     "--glossary",
@@ -83,13 +81,9 @@ def export(
 @glossary.command(name="import")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--from", "from_format", type=click.Choice(IMPORT_FORMATS), required=True)
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here."
-)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
 @click.option("--lang", default=None, help="TBX: the language to read (default: the file's).")
-def import_command(
-    source: Path, from_format: str, output: Path | None, lang: str | None
-) -> None:
+def import_command(source: Path, from_format: str, output: Path | None, lang: str | None) -> None:
     """Convert SOURCE (a CSV, TBX or textlint file, or Vale styles) into a glossary."""
     from termlint.commands import glossary as command
 

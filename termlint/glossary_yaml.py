@@ -11,16 +11,26 @@ that did validate and where their forms were written (what `glossary validate` n
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import regex
 import yaml
 
 from termlint.errors import GlossaryError
 from termlint.glossary import Entry, Glossary, Pattern, Status, fold_whitespace, normalize_form
-from termlint.model import Severity
-from termlint.yaml_nodes import Fields, NodeReader, SkippedNode, describe, is_null
+from termlint.glossary_patterns import PATTERN_KEYS, RESERVED_RULE_IDS, read_patterns
+from termlint.yaml_nodes import NodeReader, SkippedNode, describe, field_value, is_null
+
+__all__ = [
+    "PATTERN_KEYS",  # with RESERVED_RULE_IDS, from glossary_patterns, which reads `patterns`
+    "RESERVED_RULE_IDS",
+    "TERM_KEYS",
+    "TOP_KEYS",
+    "CheckedGlossary",
+    "EntryPlaces",
+    "Place",
+    "check_glossary",
+    "read_glossary",
+]
 
 TOP_KEYS = ("version", "terms", "allow", "patterns")
 TERM_KEYS = (
@@ -36,21 +46,6 @@ TERM_KEYS = (
     "message",
     "case_sensitive",
 )
-PATTERN_KEYS = ("id", "regex", "message", "severity", "ignorecase", "replace_with")
-# A pattern's id is a rule id too, so it must not shadow one of termlint's own.
-RESERVED_RULE_IDS = frozenset(
-    {
-        "term-variant",
-        "deprecated-term",
-        "ambiguous-term",
-        "acronym-first-use",
-        "undefined-term",
-        "read-error",
-        "pattern-error",
-        "unknown-directive",
-    }
-)
-_KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _REPORTED = (Status.DEPRECATED, Status.FORBIDDEN, Status.AMBIGUOUS)
 _START = yaml.Mark("", 0, 0, 0, "", 0)  # line 1, column 1
 
@@ -106,22 +101,22 @@ def _read(reader: NodeReader, text: str) -> tuple[Glossary, tuple[EntryPlaces, .
         fields = reader.mapping(root, "the glossary", TOP_KEYS)
     except SkippedNode:
         return Glossary(), ()
-    version = _value(fields, "version")
+    version = field_value(fields, "version")
     if version is not None and (number := reader.integer(version)) != 1:
         got = describe(version) if number is None else str(number)
         reader.report(version, f"'version' must be 1, not {got}")
     read: list[tuple[Entry, EntryPlaces]] = []
     with reader.skipping():
-        read = _read_terms(reader, _value(fields, "terms"))
+        read = _read_terms(reader, field_value(fields, "terms"))
     allow: list[str] = []
-    if (allow_node := _value(fields, "allow")) is not None:
+    if (allow_node := field_value(fields, "allow")) is not None:
         with reader.skipping():
             for word, node in reader.strings(allow_node, "'allow'"):
                 with reader.skipping():
                     allow.append(_word(reader, word, node, "allowed word"))
     patterns: tuple[Pattern, ...] = ()
     with reader.skipping():
-        patterns = _read_patterns(reader, _value(fields, "patterns"))
+        patterns = read_patterns(reader, field_value(fields, "patterns"))
     glossary = Glossary(
         entries=tuple(entry for entry, _ in read),
         allow=tuple(dict.fromkeys(allow)),
@@ -137,12 +132,6 @@ def _is_empty_list(node: yaml.Node | None) -> bool:
 
 def _place(node: yaml.Node) -> Place:
     return Place(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _value(fields: Fields, key: str) -> yaml.Node | None:
-    """The value under `key`; an empty (null) value counts as no value."""
-    pair = fields.get(key)
-    return None if pair is None or is_null(pair[1]) else pair[1]
 
 
 def _word(reader: NodeReader, text: str, node: yaml.Node, label: str) -> str:
@@ -168,9 +157,7 @@ class _Site:
 # --- terms -------------------------------------------------------------------------------
 
 
-def _read_terms(
-    reader: NodeReader, node: yaml.Node | None
-) -> list[tuple[Entry, EntryPlaces]]:
+def _read_terms(reader: NodeReader, node: yaml.Node | None) -> list[tuple[Entry, EntryPlaces]]:
     if node is None:
         return []
     read: list[tuple[Entry, EntryPlaces]] = []
@@ -201,7 +188,7 @@ def _read_entry(
     places: dict[str, list[Place]] = {"variants": [], "meanings": []}
 
     def text(key: str) -> str | None:
-        value = _value(fields, key)
+        value = field_value(fields, key)
         if value is None:
             return None
         with reader.skipping():
@@ -209,7 +196,7 @@ def _read_entry(
         return None
 
     def words(key: str, label: str, *, tracked: bool = True) -> tuple[str, ...]:
-        value = _value(fields, key)
+        value = field_value(fields, key)
         if value is None:
             return ()
         found: list[tuple[str, yaml.Node]] = []
@@ -223,11 +210,11 @@ def _read_entry(
             places[key] = [_place(item) for _, item in found]
         return tuple(word for word, _ in found)
 
-    status = _read_status(reader, _value(fields, "status"))
+    status = _read_status(reader, field_value(fields, "status"))
     variants = words("variants", "variant")
     abbreviation = None
     abbreviation_place = None
-    if (abbreviation_node := _value(fields, "abbreviation")) is not None:
+    if (abbreviation_node := field_value(fields, "abbreviation")) is not None:
         with reader.skipping():
             written = reader.string(abbreviation_node, "'abbreviation'")
             abbreviation = _word(reader, written, abbreviation_node, "abbreviation")
@@ -247,17 +234,17 @@ def _read_entry(
             fields["meanings"][0],
             f"'meanings' on a {status.value} term (only ambiguous terms have meanings)",
         )
-    written_meanings = _value(fields, "meanings")
+    written_meanings = field_value(fields, "meanings")
     if status is Status.AMBIGUOUS and not meanings and _is_empty_list(written_meanings):
         reader.report(
             written_meanings or fields["status"][1],
             f"ambiguous term {term!r} has no 'meanings'",
         )
     is_case_sensitive = any(char.isupper() for char in term)  # SPEC §1 default
-    if (flag := _value(fields, "case_sensitive")) is not None:
+    if (flag := field_value(fields, "case_sensitive")) is not None:
         with reader.skipping():
             is_case_sensitive = reader.boolean(flag, "'case_sensitive'")
-    see_node = _value(fields, "see")
+    see_node = field_value(fields, "see")
     entry = Entry(
         term=term,
         status=status,
@@ -338,97 +325,4 @@ def _check_replacements(reader: NodeReader, entries: list[Entry], sites: list[_S
     for site in sites:
         reason = flagged.get(normalize_form(site.text))
         if reason is not None and site.text not in exact_terms:
-            reader.report(
-                site.node, f"replacement {site.text!r} is itself flagged: it is {reason}"
-            )
-
-
-# --- patterns ----------------------------------------------------------------------------
-
-
-def _read_patterns(reader: NodeReader, node: yaml.Node | None) -> tuple[Pattern, ...]:
-    if node is None:
-        return ()
-    patterns: list[Pattern] = []
-    id_lines: dict[str, int] = {}
-    for item in reader.sequence(node, "'patterns'"):
-        with reader.skipping():
-            patterns.append(_read_pattern(reader, item, id_lines))
-    return tuple(patterns)
-
-
-def _read_pattern(reader: NodeReader, item: yaml.Node, id_lines: dict[str, int]) -> Pattern:
-    fields = reader.mapping(item, "pattern", PATTERN_KEYS)
-    pattern_id = _required(reader, item, fields, "id")
-    id_node = fields["id"][1]
-    if not _KEBAB_CASE.fullmatch(pattern_id):
-        reader.report(id_node, f"pattern id {pattern_id!r} must be kebab-case (like 'click-here')")
-    if pattern_id in RESERVED_RULE_IDS:
-        reader.report(id_node, f"pattern id {pattern_id!r} is the id of a built-in rule")
-    if pattern_id in id_lines:
-        first = id_lines[pattern_id]
-        reader.report(id_node, f"duplicate pattern id {pattern_id!r} (first at line {first})")
-    else:
-        id_lines[pattern_id] = id_node.start_mark.line + 1
-    source = _required(reader, item, fields, "regex", fold=False)
-    ignorecase = False
-    if (flag := _value(fields, "ignorecase")) is not None:
-        with reader.skipping():
-            ignorecase = reader.boolean(flag, "'ignorecase'")
-    with reader.skipping():
-        _compile(reader, fields["regex"][1], pattern_id, source, ignorecase)
-    message = _required(reader, item, fields, "message")
-    replace_node = _value(fields, "replace_with")
-    replacements: list[tuple[str, yaml.Node]] = []
-    if replace_node is not None:
-        with reader.skipping():
-            replacements = reader.strings(replace_node, "'replace_with'")
-    severity = Severity.WARNING
-    with reader.skipping():
-        severity = _read_severity(reader, _value(fields, "severity"))
-    return Pattern(
-        id=pattern_id,
-        regex=source,
-        message=message,
-        severity=severity,
-        ignorecase=ignorecase,
-        replace_with=tuple(text for text, _ in replacements),  # as written (SPEC §2)
-        origin=f"{reader.name}:{item.start_mark.line + 1}",
-    )
-
-
-def _required(
-    reader: NodeReader, item: yaml.Node, fields: Fields, key: str, *, fold: bool = True
-) -> str:
-    if key not in fields:
-        reader.fail(item, f"pattern has no {key!r}")
-    node = fields[key][1]
-    if is_null(node):
-        reader.fail(node, f"{key!r} is empty")
-    value = reader.string(node, repr(key))
-    if not value.strip():
-        reader.fail(node, f"{key!r} is empty")
-    return fold_whitespace(value) if fold else value
-
-
-def _compile(
-    reader: NodeReader, node: yaml.Node, pattern_id: str, source: str, ignorecase: bool
-) -> None:
-    """Compile as termlint.patterns will (Python syntax), so a bad regex fails at load time."""
-    flags = (regex.IGNORECASE if ignorecase else 0) | regex.VERSION0
-    try:
-        compiled = regex.compile(source, flags)
-    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
-        reader.fail(node, f"invalid regex in pattern {pattern_id!r}: {exc}")
-    if compiled.fullmatch("") is not None:
-        reader.fail(node, f"the regex of pattern {pattern_id!r} matches the empty string")
-
-
-def _read_severity(reader: NodeReader, node: yaml.Node | None) -> Severity:
-    if node is None:
-        return Severity.WARNING
-    written = reader.string(node, "'severity'")
-    try:
-        return Severity.parse(written)
-    except ValueError:
-        reader.fail(node, f"unknown severity {written!r} (expected one of: error, warning, info)")
+            reader.report(site.node, f"replacement {site.text!r} is itself flagged: it is {reason}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,24 +70,44 @@ def find_definition(text: str, name: str) -> str | None:
 _CHAIN_CHAR = re.compile(r"[\w'’\-\s]")  # what a run of words and spaces is made of
 
 
+# Compiled once per name: a run asks about the same names in every file, more of them
+# than the `re` module's own cache holds. The costly whole patterns only when needed.
+@functools.lru_cache(maxsize=4096)
+def _opening(escaped: str) -> re.Pattern[str]:
+    return re.compile(rf"{escaped}s?\s*\(")
+
+
+@functools.lru_cache(maxsize=4096)
+def _after(escaped: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){escaped}s?\s*\(\s*({_WORD}(?:\s+{_WORD})+)\s*\)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _closing(escaped: str) -> re.Pattern[str]:
+    return re.compile(rf"\(\s*{escaped}s?\s*\)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _before(escaped: str) -> re.Pattern[str]:
+    return re.compile(rf"((?:{_WORD}\s+)+{_WORD})\s*\(\s*{escaped}s?\s*\)")
+
+
 def _search_after(text: str, escaped: str) -> re.Match[str] | None:
     """`NAME (Full Phrase)`, searched from the first `NAME (` (its literal part)."""
-    opening = re.search(rf"{escaped}s?\s*\(", text)
+    opening = _opening(escaped).search(text)
     if opening is None:
         return None
-    pattern = re.compile(rf"(?<![\w]){escaped}s?\s*\(\s*({_WORD}(?:\s+{_WORD})+)\s*\)")
-    return pattern.search(text, opening.start())
+    return _after(escaped).search(text, opening.start())
 
 
 def _search_before(text: str, escaped: str) -> re.Match[str] | None:
     """`Full Phrase (NAME)`: the leftmost match ends at the first `(NAME)` with words
     before it, and starts in the run of word and space characters before its `(`."""
-    pattern = re.compile(rf"((?:{_WORD}\s+)+{_WORD})\s*\(\s*{escaped}s?\s*\)")
-    for tail in re.finditer(rf"\(\s*{escaped}s?\s*\)", text):
+    for tail in _closing(escaped).finditer(text):
         start = tail.start()
         while start > 0 and _CHAIN_CHAR.match(text, start - 1):
             start -= 1
-        found = pattern.search(text, start, tail.end())
+        found = _before(escaped).search(text, start, tail.end())
         if found:
             return found
     return None

@@ -13,8 +13,8 @@ from termlint.document import Document
 from termlint.glossary import Glossary
 from termlint.matching import TermIndex
 from termlint.model import Finding, Position, Severity, Span
-from termlint.parsing import read_document
 from termlint.patterns import CompiledPattern
+from termlint.prefilter import read_for_lint
 from termlint.source import SourceError, SourceFile, read_source
 from termlint.suppression import apply_suppressions
 
@@ -54,7 +54,8 @@ def lint_document(
 def lint_text(
     display_path: str, text: str, settings: LintSettings, checks: Sequence[Check] = CHECKS
 ) -> list[Finding]:
-    return lint_document(read_document(display_path, text), settings, checks)
+    # only the blocks that can hold a finding are read in full (prefilter.py)
+    return lint_document(read_for_lint(display_path, text, settings, checks), settings, checks)
 
 
 def read_error(display_path: str, message: str) -> Finding:

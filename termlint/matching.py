@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import ahocorasick
@@ -16,6 +16,7 @@ import ahocorasick
 from termlint.document import BARRIER, Document, Segment
 from termlint.glossary import Entry
 from termlint.model import Span
+from termlint.nearby import NearbyIndex
 
 
 class FormKind(enum.Enum):
@@ -59,11 +60,15 @@ class Match:
 
 
 def lower_same_length(text: str) -> str:
-    """Lower-case `text` without changing its length (so offsets stay valid)."""
+    """Lower-case `text` without changing its length (so offsets stay valid).
+
+    Final sigma is folded to σ: str.lower() picks ς or σ for a capital Σ by its
+    neighbours, so a form and the same word in the text could lower differently.
+    """
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(char if len(low := char.lower()) != 1 else low for char in text)
+    if len(lowered) != len(text):
+        lowered = "".join(char if len(low := char.lower()) != 1 else low for char in text)
+    return lowered.replace("ς", "σ")
 
 
 def fold_whitespace(text: str) -> str:
@@ -113,6 +118,8 @@ class TermIndex:
                 else:
                     claimed.append(form)  # a casing variant of the same entry
         self.forms: dict[str, Form] = {key: forms[0] for key, forms in grouped.items()}
+        self._nearby: NearbyIndex[Form] | None = None  # built on the first similar_terms call
+        self._similar: dict[tuple[str, int], tuple[str, ...]] = {}
         self._automaton: ahocorasick.Automaton | None = None
         if grouped:
             automaton = ahocorasick.Automaton()
@@ -131,7 +138,15 @@ class TermIndex:
 
     def similar_terms(self, word: str, limit: int = 3) -> list[str]:
         """Glossary terms within a small edit distance of `word` ("InfreOps" -> "InfraOps")."""
-        return similar_terms(word, self.forms.values(), limit)
+        found = self._similar.get((word, limit))
+        if found is None:
+            if self._nearby is None:
+                forms = list(self.forms.values())
+                self._nearby = NearbyIndex(forms, [form.text.casefold() for form in forms])
+            # the same answer as over every form: the index only leaves out far ones
+            found = tuple(similar_terms(word, self._nearby.candidates(word), limit))
+            self._similar[(word, limit)] = found
+        return list(found)
 
     def find(self, document: Document) -> list[Match]:
         """Every glossary match in the document, overlaps resolved (longest wins)."""
@@ -155,6 +170,19 @@ class TermIndex:
             candidates.append((start - base, end - base, document.segments[position], key, ending))
         return list(_longest_first(candidates))
 
+    def scanner(self, keep: Callable[[Form], bool]) -> FormScanner:
+        """A scan for the forms `keep` accepts only, with `find`'s boundary rules."""
+        automaton = ahocorasick.Automaton()
+        kept = 0
+        if self._automaton is not None:
+            for key, value in self._automaton.items():
+                if any(keep(form) for form in value.forms):
+                    automaton.add_word(key, value)
+                    kept += 1
+        if kept:
+            automaton.make_automaton()
+        return FormScanner(automaton if kept else None)
+
     @staticmethod
     def _accept(text: str, start: int, end: int, key: _Key) -> tuple[int, int, str] | None:
         first = text[start]
@@ -169,6 +197,22 @@ class TermIndex:
                 continue
             return start, stop, "ies" if key.ies else ending
         return None
+
+
+class FormScanner:
+    """Where some glossary forms start in a text (before overlaps are resolved)."""
+
+    def __init__(self, automaton: ahocorasick.Automaton | None) -> None:
+        self._automaton = automaton
+
+    def starts(self, lowered: str) -> Iterator[int]:
+        """Start offsets of the candidates in `lowered` (a `lower_same_length` text)."""
+        if self._automaton is None:
+            return
+        for end_index, key in self._automaton.iter(lowered):
+            start = end_index + 1 - key.length
+            if TermIndex._accept(lowered, start, end_index + 1, key) is not None:
+                yield start
 
 
 def similar_terms(word: str, forms: Iterable[Form], limit: int = 3) -> list[str]:
@@ -216,14 +260,18 @@ def _longest_first(
     candidates: Iterable[tuple[int, int, Segment, _Key, str]],
 ) -> Iterator[Match]:
     """SPEC §2: overlapping candidates resolve to the longest; ties go to the leftmost."""
-    taken: dict[int, list[tuple[int, int]]] = {}
+    # Per segment, the kept spans sorted by start (disjoint, so their ends are sorted too):
+    # an overlap test is a bisection, not a scan, so a long paragraph stays linear-ish.
+    taken: dict[int, tuple[list[int], list[int]]] = {}
     chosen: list[Match] = []
     ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), id(c[2]), c[0]))
     for start, end, segment, key, ending in ordered:
-        spans = taken.setdefault(id(segment), [])
-        if any(start < other_end and other_start < end for other_start, other_end in spans):
+        starts, ends = taken.setdefault(id(segment), ([], []))
+        index = bisect.bisect_right(starts, start)
+        if (index > 0 and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
             continue
-        spans.append((start, end))
+        starts.insert(index, start)
+        ends.insert(index, end)
         match = Match(
             segment=segment,
             seg_start=start,

@@ -57,7 +57,7 @@ class RuleSelection:
         if not self.is_selected(finding.rule):
             return None
         setting = self._severities.get(finding.rule)
-        relative = self._relative(path)
+        relative = self._relative(path) if self._overrides else None  # relpath is not free
         if relative is not None:
             for override in self._overrides:
                 if override.spec.match_file(relative):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from termlint.leftovers import temporary_name
 
 BOM = "\ufeff"
 
@@ -24,8 +25,30 @@ class SourceFile:
     data: bytes  # the bytes as read, to notice a change before writing
 
 
+# Byte order marks of the encodings termlint does not read, longest first (UTF-32 LE
+# starts with UTF-16 LE's mark). A file that has one and decodes in that encoding is
+# named as such in its read-error, so the fix is obvious.
+_FOREIGN_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32 (little-endian)"),
+    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32 (big-endian)"),
+    (b"\xff\xfe", "utf-16", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "utf-16", "UTF-16 (big-endian)"),
+)
+
+
+def _is_encoded_as(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes) -> tuple[str, bool]:
     """UTF-8 text without its BOM, and whether there was one; SourceError otherwise."""
+    for mark, codec, name in _FOREIGN_BOMS:
+        if data.startswith(mark) and _is_encoded_as(data, codec):
+            raise SourceError(f"file is {name} text; termlint reads UTF-8 only")
     if b"\x00" in data:
         raise SourceError("file holds a NUL byte (binary file?)")
     try:
@@ -39,9 +62,18 @@ def decode(data: bytes) -> tuple[str, bool]:
     return text, False
 
 
+# Opening a FIFO for reading would wait for a writer: O_NONBLOCK returns at once, and the
+# fstat below then refuses anything that is not a regular file (FIFOs, devices, folders).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_source(path: Path) -> SourceFile:
     try:
-        data = path.read_bytes()
+        descriptor = os.open(path, _READ_FLAGS)
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise SourceError("not a regular file (a FIFO, device or folder?)")
+            data = handle.read()
     except OSError as error:
         raise SourceError(f"cannot read file: {error.strerror or error}") from None
     text, has_bom = decode(data)
@@ -62,7 +94,7 @@ def write_atomic(path: Path, text: str, *, has_bom: bool, original: bytes) -> bo
     symlink is kept: its target is rewritten. Raises SourceError when writing fails.
     """
     target = Path(os.path.realpath(path))
-    temporary = target.with_name(f".{target.name}.termlint-tmp-{secrets.token_hex(4)}")
+    temporary = target.with_name(temporary_name(target.name))  # see leftovers.py
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

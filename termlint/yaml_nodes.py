@@ -34,6 +34,7 @@ _TAG_NAMES = {
     NULL_TAG: "null",
 }
 _TRUE = frozenset({"true", "yes", "on"})  # YAML 1.1, as PyYAML resolves them
+MAX_DEPTH = 64  # nesting levels; a glossary or config needs four
 
 # The characters PyYAML's reader accepts; found here first so the position is ours to report
 # (libyaml gives a byte offset, the pure-Python reader a character offset).
@@ -64,6 +65,12 @@ def describe(node: yaml.Node) -> str:
 
 def is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
+
+
+def field_value(fields: Fields, key: str) -> yaml.Node | None:
+    """The value under `key`; an empty (null) value counts as no value."""
+    pair = fields.get(key)
+    return None if pair is None or is_null(pair[1]) else pair[1]
 
 
 def _quote_hint(node: yaml.Node) -> str:
@@ -122,9 +129,7 @@ class NodeReader:
         for brk in _LINE_BREAK.finditer(text, 0, index):
             line += 1
             line_start = brk.end()
-        self._record(
-            self.error(message, path=self.name, line=line, column=index - line_start + 1)
-        )
+        self._record(self.error(message, path=self.name, line=line, column=index - line_start + 1))
         raise SkippedNode
 
     def compose(self, text: str) -> yaml.Node | None:
@@ -148,7 +153,16 @@ class NodeReader:
 
     def _refuse_aliases(self, text: str) -> None:
         documents = 0
+        depth = 0
         for event in yaml.parse(text, Loader=_Loader):
+            # libyaml's composer recurses in C: tens of thousands of levels crash it
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"invalid YAML: nested more than {MAX_DEPTH} levels deep"
+                    self.fail(event.start_mark, message)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from termlint.checks.base import LintSettings
 from termlint.config import Config, JargonSettings
-from termlint.document import BARRIER, Document, PieceKind
+from termlint.document import BARRIER, Document, LineIndex, PieceKind
 from termlint.glossary import load_glossary_text
 from termlint.lint import build_settings
 from termlint.model import Finding
@@ -63,7 +63,8 @@ def check_document(document: Document) -> None:
                 assert piece.src_end > piece.src_start, f"empty text piece: {piece}"
                 # bare URLs are blanked to BARRIER characters after the pieces are made
                 assert all(
-                    char in (original, BARRIER) for char, original in zip(chars, source, strict=True)
+                    char in (original, BARRIER)
+                    for char, original in zip(chars, source, strict=True)
                 ), f"text piece {chars!r} differs from the source {source!r}"
             elif piece.kind is PieceKind.SPACE:
                 assert chars == " ", f"space piece reads as {chars!r}"
@@ -76,15 +77,15 @@ def check_document(document: Document) -> None:
         assert 0 <= comment.span.start <= comment.span.end <= size, f"comment outside: {comment}"
 
 
-def check_findings(document: Document, findings: Iterable[Finding]) -> None:
+def check_findings(text: str, findings: Iterable[Finding]) -> None:
     """Each finding's span lies in the file, its `text` is the file's text there, and its
     line and column are those of the span."""
-    text = document.text
+    lines = LineIndex(text)
     for finding in findings:
         span = finding.span
         assert 0 <= span.start <= span.end <= len(text), f"finding outside the file: {finding}"
         assert finding.text == text[span.start : span.end], f"text differs: {finding}"
-        assert finding.start == document.line_index.position(span.start), f"start: {finding}"
-        assert finding.end == document.line_index.position(span.end), f"end: {finding}"
+        assert finding.start == lines.position(span.start), f"start: {finding}"
+        assert finding.end == lines.position(span.end), f"end: {finding}"
         if finding.fix is not None:
             assert span.end > span.start, f"a fix on an empty span: {finding}"

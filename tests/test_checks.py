@@ -196,3 +196,14 @@ def test_text_is_exactly_the_source_at_the_span() -> None:
     ]
     for finding in findings:
         assert text[finding.span.start : finding.span.end] == finding.text
+
+
+def test_message_with_only_a_link_ends_its_sentence_first() -> None:
+    glossary = (
+        "terms:\n  - term: whitelist\n    status: deprecated\n    replace_with: [allowlist]\n"
+        "    see: https://glossary.example.org/allowlist\n"
+    )
+    (finding,) = lint(glossary, "A whitelist.\n")
+    assert finding.message == (
+        '"whitelist" is deprecated: use "allowlist" instead. See https://glossary.example.org/allowlist'
+    )

@@ -77,10 +77,10 @@ def with_glossary_context(message: str, entry: Entry) -> str:
     if entry.definition:
         parts.append(f"{entry.term}: {entry.definition}")
     text = ". ".join(part.rstrip(".") for part in parts if part)
-    if len(parts) > 1:
-        text += "."
     if entry.see:
-        text += f" See {entry.see}"
+        text += f". See {entry.see}"
+    elif len(parts) > 1:
+        text += "."
     return text
 
 

@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from termlint.baseline import Baseline, empty_baseline, open_baseline, write_baseline
+from termlint.commands.batch import lint_targets
 from termlint.commands.session import open_session
-from termlint.discover import display_path, iter_files
 from termlint.formatters import FORMATTERS
 from termlint.formatters.text import summary_line
-from termlint.lint import lint_file
 from termlint.model import Finding, Report
 from termlint.output_file import write_output
 from termlint.selection import RuleSelection, exit_code
@@ -37,6 +36,8 @@ class CheckOptions:
     diff: bool = False  # --diff: print the fixes as a patch, write nothing
     stdin: bool = False  # --stdin: one document from standard input ...
     stdin_filename: str | None = None  # ... reported as --stdin-filename NAME
+    jobs: int | None = None  # --jobs N: worker processes (None: one per core)
+    no_cache: bool = False  # --no-cache: neither read nor write .termlint_cache/
 
 
 def run(
@@ -61,11 +62,10 @@ def run(
     findings: list[Finding] = []
     files = 0
     checked: list[str] = []
-    for path in iter_files(targets, session.config, options.cwd):
+    for result in lint_targets(targets, session, options, stderr):
         files += 1
-        checked.append(display_path(path, options.cwd))
-        _, found = lint_file(path, checked[-1], session.settings)
-        findings.extend(reported_findings(found, path, selection, baseline))
+        checked.append(result.display)
+        findings.extend(reported_findings(result.findings, result.path, selection, baseline))
     findings.sort(key=lambda finding: finding.sort_key)
     if options.write_baseline is not None:
         return save_baseline(findings, options.write_baseline, options, stderr)

@@ -20,6 +20,7 @@ from termlint.commands.session import Session
 from termlint.discover import display_path, is_excluded, iter_files
 from termlint.errors import UsageError
 from termlint.fixing import FixResult, fix_text
+from termlint.leftovers import sweep
 from termlint.lint import lint_text, read_error
 from termlint.model import Finding, Report
 from termlint.patch import unified_diff
@@ -74,7 +75,10 @@ def run(
         )
     tally = _Tally()
     targets = [Path(path) for path in (options.paths or (".",))]
-    for path in iter_files(targets, session.config, options.cwd):
+    paths = iter_files(targets, session.config, options.cwd)
+    if options.fix and not options.diff:  # a killed run's temporary files go (leftovers.py)
+        paths = sweep(paths)
+    for path in paths:
         _fix_file(options, session, selection, baseline, path, tally, stderr)
     return _finish(options, tally, stdout, stderr)
 

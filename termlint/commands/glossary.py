@@ -142,13 +142,13 @@ def run_import(options: ImportOptions, stdout: TextIO, stderr: TextIO) -> int:
     result = assemble(imported, header)
     _write(result.text, options.output, options.cwd, stdout)
     for line in result.notes:
-        stderr.write(f"termlint: not converted: {line}\n")
+        stderr.write(f"termlint: note: {line}\n")
     glossary = result.glossary
     stderr.write(
         f"Imported {_plural(len(glossary.entries), 'term')},"
         f" {_plural(len(glossary.patterns), 'pattern')} and"
         f" {_plural(len(glossary.allow), 'allowed word')};"
-        f" {_plural(len(result.notes), 'item')} not converted.\n"
+        f" {_plural(len(result.notes), 'note')} on what was not converted.\n"
     )
     return 0
 

@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from termlint.errors import GlossaryError
 from termlint.glossary import Entry, Glossary, Pattern, Status, normalize_form
 from termlint.glossary_io.yaml_writer import ENTRY_START, PATTERN_START, render_yaml
 from termlint.glossary_yaml import check_glossary
@@ -79,15 +80,21 @@ def note(origin: str, message: str) -> str:
 
 
 def _tidy(entry: Entry) -> Entry:
-    """Drop forms that repeat the term (wrong casing is reported anyway) and repeats."""
-    term_key = normalize_form(entry.term)
+    """Drop forms that repeat the term (wrong casing is reported anyway) and repeats.
+
+    Forms are compared as the loader does: folded case for a case-insensitive term; for
+    a case-sensitive one, lower case, as the matcher keys forms ("Strasse" is a variant
+    of "Straße", "STRASSE" only a wrong casing).
+    """
+    key_of = _lowered if entry.is_case_sensitive else normalize_form
+    term_key = key_of(entry.term)
     abbreviation = entry.abbreviation
-    if abbreviation is not None and normalize_form(abbreviation) == term_key:
+    if abbreviation is not None and key_of(abbreviation) == term_key:
         abbreviation = None
-    taken = {term_key} | ({normalize_form(abbreviation)} if abbreviation else set())
+    taken = {term_key} | ({key_of(abbreviation)} if abbreviation else set())
     variants: list[str] = []
     for variant in entry.variants:
-        key = normalize_form(variant)
+        key = key_of(variant)
         if key not in taken:
             taken.add(key)
             variants.append(variant)
@@ -100,6 +107,10 @@ def _tidy(entry: Entry) -> Entry:
         meanings=tuple(dict.fromkeys(entry.meanings)),
         tags=tuple(dict.fromkeys(entry.tags)),
     )
+
+
+def _lowered(form: str) -> str:
+    return " ".join(form.lower().split())
 
 
 def _merge_same_terms(entries: list[Entry], notes: list[str]) -> list[Entry]:
@@ -141,14 +152,17 @@ def _kind(entry: Entry) -> str:
 
 
 def _merged(first: Entry, other: Entry, notes: list[str]) -> Entry:
-    texts: dict[str, str | None] = {}
-    for name in ("definition", "see", "message", "abbreviation"):
-        mine, theirs = getattr(first, name), getattr(other, name)
-        texts[name] = mine if mine is not None else theirs
+    def pick(name: str, mine: str | None, theirs: str | None) -> str | None:
         if mine is not None and theirs is not None and mine != theirs:
             notes.append(
-                note(other.origin, f"left out the {name} {theirs!r} of {other.term!r}: {first.origin} gives {mine!r}")
+                note(
+                    other.origin,
+                    f"left out the {name} {theirs!r} of {other.term!r}:"
+                    f" {first.origin} gives {mine!r}",
+                )
             )
+        return mine if mine is not None else theirs
+
     return _tidy(
         dataclasses.replace(
             first,
@@ -157,7 +171,10 @@ def _merged(first: Entry, other: Entry, notes: list[str]) -> Entry:
             replace_with=first.replace_with + other.replace_with,
             meanings=first.meanings + other.meanings,
             tags=first.tags + other.tags,
-            **texts,
+            definition=pick("definition", first.definition, other.definition),
+            see=pick("see", first.see, other.see),
+            message=pick("message", first.message, other.message),
+            abbreviation=pick("abbreviation", first.abbreviation, other.abbreviation),
         )
     )
 
@@ -262,17 +279,17 @@ def _unique_ids(patterns: Iterable[Pattern]) -> list[Pattern]:
 
 
 def _leave_out(
-    glossary: Glossary, text: str, problems: Iterable[Exception], notes: list[str]
+    glossary: Glossary, text: str, problems: Iterable[GlossaryError], notes: list[str]
 ) -> Glossary:
     """Drop each entry or pattern the loader reported a problem in, noting the problem."""
     records = _record_lines(text)
     bad: dict[tuple[str, int], str] = {}
     for problem in problems:
-        line = getattr(problem, "line", None) or 0
+        line = problem.line or 0
         owner = next((key for key, (start, end) in records.items() if start <= line < end), None)
         if owner is None:
             raise AssertionError(f"imported glossary: {problem}")  # pragma: no cover
-        bad.setdefault(owner, getattr(problem, "message", str(problem)))
+        bad.setdefault(owner, problem.message)
     for (kind, position), message in sorted(bad.items()):
         if kind == "term":
             entry = glossary.entries[position]
@@ -294,9 +311,13 @@ def _record_lines(text: str) -> dict[tuple[str, int], tuple[int, int]]:
     open_record: tuple[str, int] | None = None
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
-        kind = "term" if line.startswith(ENTRY_START) else "pattern" if line.startswith(
-            PATTERN_START
-        ) else None
+        kind = (
+            "term"
+            if line.startswith(ENTRY_START)
+            else "pattern"
+            if line.startswith(PATTERN_START)
+            else None
+        )
         is_top_level = bool(line) and not line[0].isspace() and not line.startswith("#")
         if (kind or is_top_level) and open_record is not None:
             records[open_record] = (records[open_record][0], number)

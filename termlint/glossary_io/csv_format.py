@@ -110,7 +110,9 @@ def _entry(cells: dict[str, str], origin: str, notes: list[str]) -> Entry | None
         return None
     flag = cells.get("case_sensitive", "").strip().lower()
     if flag and flag not in _TRUE | _FALSE:
-        notes.append(note(origin, f"left out {term!r}: case_sensitive {flag!r} is not true or false"))
+        notes.append(
+            note(origin, f"left out {term!r}: case_sensitive {flag!r} is not true or false")
+        )
         return None
     is_case_sensitive = flag in _TRUE if flag else default_case_sensitive(term)
 

@@ -14,7 +14,8 @@ TITLE = "Glossary"
 _STYLE = """
 :root { color-scheme: light dark; --muted: #6b7280; --line: #d1d5db; }
 body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 52rem; padding: 1rem; }
-header { position: sticky; top: 0; background: Canvas; padding: .5rem 0; border-bottom: 1px solid var(--line); }
+header { position: sticky; top: 0; background: Canvas; padding: .5rem 0;
+  border-bottom: 1px solid var(--line); }
 #search { font: inherit; width: 100%; box-sizing: border-box; padding: .5rem .75rem; }
 #count, .facts dt { color: var(--muted); }
 nav a { margin-right: .5rem; }
@@ -152,7 +153,12 @@ def _extras(glossary: Glossary) -> list[str]:
     parts: list[str] = []
     if glossary.allow:
         words = ", ".join(escape(word) for word in glossary.allow)
-        parts += ['<section id="known-words">', "<h2>Known words</h2>", f"<p>{words}</p>", "</section>"]
+        parts += [
+            '<section id="known-words">',
+            "<h2>Known words</h2>",
+            f"<p>{words}</p>",
+            "</section>",
+        ]
     if glossary.patterns:
         parts += ['<section id="style-rules">', "<h2>Style rules</h2>", "<ul>"]
         parts += [

@@ -59,7 +59,9 @@ def _entry_lines(entry: Entry, anchor: str, page: Page) -> list[str]:
         lines += [escape(entry.definition), ""]
     facts: list[str] = []
     if entry.replace_with:
-        facts.append("**Use instead:** " + " or ".join(_linked(i, page) for i in entry.replace_with))
+        facts.append(
+            "**Use instead:** " + " or ".join(_linked(i, page) for i in entry.replace_with)
+        )
     if entry.meanings:
         facts.append("**Meanings:** " + " or ".join(_linked(i, page) for i in entry.meanings))
     if entry.abbreviation:
@@ -71,7 +73,9 @@ def _entry_lines(entry: Entry, anchor: str, page: Page) -> list[str]:
     if entry.tags:
         facts.append("**Tags:** " + ", ".join(escape(tag) for tag in entry.tags))
     if entry.see:
-        facts.append(f"**See:** <{entry.see}>" if "://" in entry.see else f"**See:** {escape(entry.see)}")
+        facts.append(
+            f"**See:** <{entry.see}>" if "://" in entry.see else f"**See:** {escape(entry.see)}"
+        )
     if facts:
         lines += [f"- {fact}" for fact in facts] + [""]
     return lines

@@ -98,8 +98,11 @@ class _Parser:
             if self._peek() in ("*", "+", "{"):
                 raise _GiveUp
             options = _limit(
-                [(text + more, {**groups, **captured}) for text, groups in options
-                 for more, captured in atom]
+                [
+                    (text + more, {**groups, **captured})
+                    for text, groups in options
+                    for more, captured in atom
+                ]
             )
         return options
 

@@ -20,13 +20,14 @@ match that already reads as a replacement, as Vale and textlint do.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
-from termlint.glossary import Entry, Pattern, Status, normalize_form
+from termlint.glossary import Entry, Pattern, Status
 from termlint.glossary_io.assembly import Imported
 from termlint.glossary_io.fields import default_case_sensitive
 from termlint.glossary_io.regex_forms import Expanded, expand
@@ -37,6 +38,9 @@ _NOT_PLAIN = re.compile(r"[()\[\]{}\\$^*+?|]")
 _SQUASHED = re.compile(r"[\s\-.'’]")
 _PLACEHOLDER = re.compile(r"(['\"“‘`]?)%s(['\"”’`]?)")
 _SLUG_LIMIT = 40
+_ADVICE_WORDS = 5
+_QUOTE_TRICK = re.compile(r"'\s*(?:,\s*)?(?:or\s+)?'")
+_CONJUNCTION = re.compile(r"^(?:or|and)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +60,55 @@ class SwapRule:
 
 def convert_swap(rule: SwapRule) -> Imported:
     expanded = expand(rule.key)
+    if rule.nonword and not is_bounded(rule.key):
+        expanded = None  # a match may start or end inside a word: only a regex can say so
+    if is_advice(rule.replacement):
+        return _advice(rule, expanded)
     replacements = split_replacements(rule.replacement)
-    if expanded is None or replacements is None or rule.nonword:
+    if expanded is None or replacements is None:
         return Imported(patterns=(swap_pattern(rule, replacements or []),))
     if _GROUP_REFERENCE.search(rule.replacement):
         return _convert_with_groups(rule, expanded, replacements)
     return _convert_forms(rule, expanded, list(expanded.texts), replacements)
 
 
+def is_bounded(key: str) -> bool:
+    """The key starts and ends with `\\b` itself (Vale's `nonword` leaves them to it)."""
+    body = key.removeprefix("(?i)")
+    return body.startswith("\\b") and body.endswith("\\b") and not body.endswith("\\\\b")
+
+
+def is_advice(value: str) -> bool:
+    """A replacement that is really a sentence of advice (`message: "%s"` rules)."""
+    words = value.split()
+    return (
+        len(words) > _ADVICE_WORDS
+        or '"' in value
+        or (len(words) > 1 and value.rstrip().endswith((".", "!", "?")))
+    )
+
+
+def _advice(rule: SwapRule, expanded: Expanded | None) -> Imported:
+    """Words to avoid, with the advice as their message (there is nothing to put instead)."""
+    advice = " ".join(rule.replacement.split())
+    forms = list(expanded.texts) if expanded is not None else []
+    if forms:
+        part = _deprecated(rule, expanded or Expanded((), False), forms, [])
+        if not part.patterns:
+            entries = tuple(dataclasses.replace(e, message=advice) for e in part.entries)
+            return Imported(entries=entries)
+    pattern = swap_pattern(dataclasses.replace(rule, message=advice), [])
+    return Imported(patterns=(pattern,))
+
+
 def split_replacements(value: str) -> list[str] | None:
-    """`a|b` or `a, b` -> ["a", "b"]; None when a replacement is regex-like or markup."""
+    """`a|b`, `a, b or c` or Vale's quote trick `a', 'b` -> ["a", "b"]; None when a
+    replacement is regex-like or markup."""
     parts = [part.strip() for part in value.split("|")]
-    if len(parts) == 1 and "," in value:
-        pieces = [piece.strip() for piece in value.split(",")]
+    if len(parts) == 1 and _QUOTE_TRICK.search(value):
+        parts = [part.strip(" '") for part in _QUOTE_TRICK.split(value)]
+    elif len(parts) == 1 and "," in value:
+        pieces = [_CONJUNCTION.sub("", piece.strip()) for piece in value.split(",")]
         if all(pieces) and all(len(piece.split()) <= 3 for piece in pieces):
             parts = pieces
     parts = [part.removesuffix("(s)") for part in parts if part]  # plurals carry over anyway
@@ -77,9 +117,7 @@ def split_replacements(value: str) -> list[str] | None:
     return parts
 
 
-def _convert_with_groups(
-    rule: SwapRule, expanded: Expanded, replacements: list[str]
-) -> Imported:
+def _convert_with_groups(rule: SwapRule, expanded: Expanded, replacements: list[str]) -> Imported:
     """`screen[- ]shot(s)?` -> `screenshot$1`: one conversion per filled-in replacement."""
     if len(replacements) != 1:
         return Imported(patterns=(swap_pattern(rule, replacements),))
@@ -197,8 +235,9 @@ def _squash(text: str) -> str:
 def swap_pattern(rule: SwapRule, replacements: list[str]) -> Pattern:
     """The rule as a regex pattern, skipping text that already reads as a replacement."""
     guard = ""
-    if replacements and not _GROUP_REFERENCE.search(rule.replacement):
-        alternatives = "|".join(regex.escape(item) for item in replacements)
+    already = [item for item in replacements if _reads_as(rule, item)]
+    if already and not _GROUP_REFERENCE.search(rule.replacement):
+        alternatives = "|".join(regex.escape(item) for item in already)
         inner = f"(?-i:{alternatives})" if rule.ignorecase else f"(?:{alternatives})"
         guard = f"(?!{inner}{'' if rule.nonword else chr(92) + 'b'})"
     body = f"{guard}(?:{rule.key})"
@@ -206,7 +245,8 @@ def swap_pattern(rule: SwapRule, replacements: list[str]) -> Pattern:
     shown = _shown_key(rule.key)
     message = vale_message(rule.message, [replacements, [shown] if shown else None])
     if not message:
-        message = f"Use {_or_list(replacements)} instead." if replacements else "Avoid this."
+        shown_replacements = [_GROUP_REFERENCE.sub("", item) for item in replacements]
+        message = f"Use {_or_list(shown_replacements)} instead." if replacements else "Avoid this."
     if rule.see:
         message += f" See {rule.see}"
     return Pattern(
@@ -218,6 +258,18 @@ def swap_pattern(rule: SwapRule, replacements: list[str]) -> Pattern:
         replace_with=tuple(replacements),
         origin=rule.origin,
     )
+
+
+def _reads_as(rule: SwapRule, replacement: str) -> bool:
+    """Whether the key can match exactly the replacement (in a plain sentence): then the
+    pattern needs a guard, as Vale and textlint skip text that already reads right."""
+    flags = (regex.IGNORECASE if rule.ignorecase else 0) | regex.VERSION0
+    text = f"x {replacement} x"
+    try:
+        found = regex.finditer(rule.key, text, flags, timeout=0.1)
+        return any(match.span() == (2, 2 + len(replacement)) for match in found)
+    except (regex.error, ValueError, OverflowError, RecursionError, TimeoutError):
+        return False
 
 
 def _shown_key(key: str) -> str | None:
@@ -266,7 +318,8 @@ def vale_message(template: str, fillers: Sequence[Sequence[str] | None]) -> str:
             return f"{opening}{last}{closing}"
         return _or_list(items, quote="")
 
-    return " ".join(_PLACEHOLDER.sub(fill, template).split())
+    message = " ".join(_PLACEHOLDER.sub(fill, template).split())
+    return message[:1].upper() + message[1:] if message.startswith("this ") else message
 
 
 def _or_list(items: Sequence[str], quote: str = '"') -> str:

@@ -53,9 +53,7 @@ NEEDS_STATUS_NOTE = (Status.FORBIDDEN, Status.AMBIGUOUS)
 
 def export_tbx(glossary: Glossary, language: str = "en") -> Exported:
     ET.register_namespace("", NAMESPACE)
-    root = ET.Element(
-        _tag("tbx"), {"type": "TBX-Basic", "style": "dca", XML_LANG: language}
-    )
+    root = ET.Element(_tag("tbx"), {"type": "TBX-Basic", "style": "dca", XML_LANG: language})
     header = ET.SubElement(root, _tag("tbxHeader"))
     file_desc = ET.SubElement(header, _tag("fileDesc"))
     source = ET.SubElement(ET.SubElement(file_desc, _tag("sourceDesc")), _tag("p"))

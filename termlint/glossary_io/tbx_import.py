@@ -13,6 +13,7 @@ part of speech, contexts, sources, ...) is counted in the report.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
@@ -79,7 +80,8 @@ def read_tbx(data: bytes, shown: str, language: str | None = None) -> Imported:
         root = ET.fromstring(data)
     except ET.ParseError as error:
         line, column = error.position
-        raise UsageError(f"{shown}:{line}:{column + 1}: not valid XML: {error.msg}") from None
+        reason = re.sub(r": line \d+, column \d+$", "", error.msg)
+        raise UsageError(f"{shown}:{line}:{column + 1}: not valid XML: {reason}") from None
     if _local(root.tag) not in ("tbx", "martif"):
         raise UsageError(f"{shown}: not a TBX file (the root element is <{_local(root.tag)}>)")
     wanted = language or root.get(XML_LANG) or "en"
@@ -91,7 +93,9 @@ def read_tbx(data: bytes, shown: str, language: str | None = None) -> Imported:
             entries.extend(_concept(concept, wanted, origin, tally))
     notes = list(tally.notes)
     for language_name, count in sorted(tally.languages.items()):
-        notes.append(note(shown, f"left out {_count(count, 'language section')} in {language_name}"))
+        notes.append(
+            note(shown, f"left out {_count(count, 'language section')} in {language_name}")
+        )
     for description, count in sorted(tally.elements.items()):
         notes.append(note(shown, f"left out {_count(count, description)}"))
     if not entries:
@@ -160,7 +164,7 @@ def _concept(concept: ET.Element, wanted: str, origin: str, tally: _Tally) -> li
         if other is not section:
             tally.languages[other.get(XML_LANG) or "an unnamed language"] += 1
     if section is None:
-        return []
+        return []  # counted above: the entry has no section in the language read
     terms: list[_TermSection] = []
     for child in _details(section):
         if _local(child.tag) in _TERM_SECTIONS:
@@ -175,15 +179,17 @@ def _concept(concept: ET.Element, wanted: str, origin: str, tally: _Tally) -> li
 
 
 def _pick(sections: list[ET.Element], wanted: str) -> ET.Element | None:
+    """The section in the language read: the exact code first, else the same primary
+    language ("en-US" for "en")."""
+    languages = [(section.get(XML_LANG) or "").lower() for section in sections]
+    for language, section in zip(languages, sections, strict=True):
+        if language == wanted.lower():
+            return section
     primary = wanted.split("-")[0].lower()
-    for test in (
-        lambda lang: lang.lower() == wanted.lower(),
-        lambda lang: lang.split("-")[0].lower() == primary,
-    ):
-        for section in sections:
-            if test(section.get(XML_LANG) or ""):
-                return section
-    return sections[0] if sections else None
+    for language, section in zip(languages, sections, strict=True):
+        if language.split("-")[0] == primary:
+            return section
+    return None
 
 
 def _term_section(element: ET.Element, tally: _Tally) -> _TermSection | None:
@@ -230,7 +236,10 @@ def _entries(terms: list[_TermSection], facts: _Facts, origin: str, tally: _Tall
                 continue
         if text.startswith(MEANING_NOTE):
             meanings.append(text.removeprefix(MEANING_NOTE).strip())
-        elif text.startswith(CASE_NOTE) and text.removeprefix(CASE_NOTE).strip() in ("true", "false"):
+        elif text.startswith(CASE_NOTE) and text.removeprefix(CASE_NOTE).strip() in (
+            "true",
+            "false",
+        ):
             is_case_sensitive = text.removeprefix(CASE_NOTE).strip() == "true"
         else:
             messages.append(text)

@@ -29,7 +29,13 @@ import regex
 from termlint.glossary import Entry, Pattern, Status
 from termlint.glossary_io.assembly import Imported, combine, note
 from termlint.glossary_io.regex_forms import expand
-from termlint.glossary_io.substitution import SwapRule, convert_swap, kebab, vale_message
+from termlint.glossary_io.substitution import (
+    SwapRule,
+    convert_swap,
+    is_bounded,
+    kebab,
+    vale_message,
+)
 from termlint.model import Severity
 
 _LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "suggestion": Severity.INFO}
@@ -176,7 +182,7 @@ def _existence(rule: RuleInfo) -> Imported:
     left: list[str] = []
     for token in tokens:
         forms = _word_forms(token, rule.ignorecase)
-        if forms is None or rule.nonword:
+        if forms is None or (rule.nonword and not is_bounded(token)):
             left.append(token)
             continue
         entries.extend(

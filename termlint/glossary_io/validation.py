@@ -148,6 +148,11 @@ def _clash(name: str, form: str, kind: str, place: Place, prior: _Claim) -> Prob
         name,
         place,
         Severity.WARNING,
-        f"{kind} {form!r} is already a {prior.kind} of {prior.entry.term!r} ({where});"
+        f"{kind} {form!r} is already {_article(prior.kind)} {prior.kind} of"
+        f" {prior.entry.term!r} ({where});"
         " this later file's entry wins",
     )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"

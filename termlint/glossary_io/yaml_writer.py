@@ -23,12 +23,12 @@ class _Dumper(_BaseDumper):
     """Mappings in block style; lists in flow style when they hold plain values only."""
 
 
-def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+def _represent_list(dumper: _Dumper, data: list[Any]) -> yaml.Node:
     is_flat = not any(isinstance(item, list | dict) for item in data)
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=is_flat)
 
 
-def _represent_dict(dumper: yaml.SafeDumper, data: dict[Any, Any]) -> yaml.Node:
+def _represent_dict(dumper: _Dumper, data: dict[Any, Any]) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
 
 
@@ -46,8 +46,8 @@ def render_yaml(glossary: Glossary, header: str = "") -> str:
         previous = lines[index - 1] if index else ""
         if line.startswith((ENTRY_START, PATTERN_START)) and previous.startswith(" "):
             spaced.append("\n")
-        elif line[:1].isalpha() and previous.startswith(" "):  # a top-level key after a list
-            spaced.append("\n")
+        elif line[:1].isalpha() and index and not previous.startswith("version:"):
+            spaced.append("\n")  # a blank line before `allow:` and `patterns:`
         spaced.append(line)
     comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
     return comments + "".join(spaced)

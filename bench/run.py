@@ -1,0 +1,322 @@
+"""Benchmark termlint on the shared documentation corpus and print a table of medians.
+
+    python bench/run.py [--shared DIR] [--repeat N] [--peers DIR [--install-peers]]
+
+Reads the corpus and term list from ../shared/bench (next to this checkout) unless
+--shared names another folder. Everything it writes (a working copy of the corpus, the
+glossaries, the caches) goes to a temporary folder outside the repository, removed at
+the end. Measured, each as the median of --repeat runs of `termlint check` (text
+output) as a subprocess, startup included:
+
+- cold: an empty cache; warm: nothing changed since the last run; one file edited;
+- `--no-cache` with `--jobs 1` and `--jobs 2`;
+- glossaries of 10, 264 and 10,000 terms (bench/glossaries.py);
+- one small file (a pre-commit run), beside a bare `python -c pass`;
+- peak memory: the largest process (wait4), and all processes together (sampled);
+- the peer linters, when installed with the shared peers.sh (--peers DIR).
+
+Every run over the corpus must print the same report, or the script stops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from glossaries import write_glossary
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = REPO.parent / "shared" / "bench"
+SMALL_FILE = "# Release notes\n\nThe KTLO rota moves to the agent pool this week.\n"
+
+
+@dataclass
+class Run:
+    seconds: float
+    largest_rss_mb: float
+    total_rss_mb: float
+    report: str  # a digest of what it printed, to compare runs
+
+
+@dataclass
+class Row:
+    name: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(run.seconds for run in self.runs)
+
+
+def termlint_command() -> list[str]:
+    script = Path(sys.executable).with_name("termlint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "termlint"]
+
+
+def measure(command: Sequence[str], cwd: Path) -> Run:
+    """Wall time and memory of one command (exit code 0 or 1 expected)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sampler = _TreeSampler(process.pid)
+    sampler.start()
+    output: dict[str, bytes] = {}
+    readers = [
+        threading.Thread(target=lambda n=name, s=stream: output.__setitem__(n, s.read()))
+        for name, stream in (("out", process.stdout), ("err", process.stderr))
+    ]
+    for reader in readers:
+        reader.start()
+    process.wait()
+    elapsed = time.perf_counter() - started
+    for reader in readers:
+        reader.join()
+    sampler.stop()
+    if process.returncode not in (0, 1):
+        message = output["err"].decode(errors="replace")
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{message}")
+    report = hashlib.sha256(output["out"]).hexdigest()
+    return Run(elapsed, sampler.largest_mb, sampler.total_mb, report)
+
+
+class _TreeSampler:
+    """Samples the resident memory of a process and its descendants every 20 ms (Linux):
+    the peak of the largest one, and of their sum (a worker pool's real footprint)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.largest_mb = 0.0
+        self.total_mb = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        if Path("/proc").is_dir():
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        megabytes = os.sysconf("SC_PAGE_SIZE") / 2**20
+        while not self._done.wait(0.02):
+            sizes = [_rss_pages(pid) * megabytes for pid in _tree(self.pid)]
+            self.largest_mb = max(self.largest_mb, *sizes)
+            self.total_mb = max(self.total_mb, sum(sizes))
+
+
+def _tree(root: int) -> list[int]:
+    """The process and its descendants, from each one's list of children."""
+    found = [root]
+    for pid in found:
+        try:
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            continue
+        found.extend(int(child) for child in children)
+    return found
+
+
+def _rss_pages(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def repeat(row: Row, count: int, run: Callable[[], Run]) -> Row:
+    for _ in range(count):
+        row.runs.append(run())
+        print(f"  {row.name}: {row.runs[-1].seconds:.2f} s", file=sys.stderr, flush=True)
+    return row
+
+
+def install_peers(shared: Path, folder: Path) -> None:
+    subprocess.run(["bash", str(shared / "peers.sh"), str(folder)], check=True)
+
+
+def run_peers(shared: Path, folder: Path, corpus: Path) -> dict[str, float]:
+    """Seconds per peer, from peers.sh's "name  seconds s" lines."""
+    done = subprocess.run(
+        ["bash", str(shared / "peers.sh"), str(folder), "run", str(corpus)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    timings: dict[str, float] = {}
+    for line in done.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2] == "s":
+            timings[parts[0]] = float(parts[1])
+    return timings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="the shared bench folder"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--peers", type=Path, help="folder where peers.sh installed the peers")
+    parser.add_argument("--install-peers", action="store_true", help="run peers.sh there first")
+    args = parser.parse_args(argv)
+    shared: Path = args.shared
+    if not (shared / "corpus").is_dir() or not (shared / "terms.tsv").is_file():
+        parser.error(f"{shared} holds no corpus/ and terms.tsv")
+    with tempfile.TemporaryDirectory(prefix="termlint-bench-") as temporary:
+        work = Path(temporary)
+        rows, notes = benchmark(shared, work, args.repeat)
+        peers: dict[str, float] = {}
+        if args.peers is not None:
+            if args.install_peers:
+                install_peers(shared, args.peers)
+            if (args.peers / "node_modules").is_dir():
+                peers = run_peers(shared, args.peers, work / "corpus")
+    print(table(rows, peers, notes))
+    return 0
+
+
+def benchmark(shared: Path, work: Path, count: int) -> tuple[dict[str, Row], dict[str, str]]:
+    corpus = work / "corpus"
+    shutil.copytree(shared / "corpus", corpus)  # edits below change only this copy
+    terms = shared / "terms.tsv"
+    configs = {
+        size: write_glossary(work / f"glossary-{size}", terms, size) for size in (10, 264, 10_000)
+    }
+    base = termlint_command()
+
+    def check(size: int, *options: str, paths: Sequence[str] = (".",)) -> Callable[[], Run]:
+        command = [*base, "check", "--config", str(configs[size]), "--no-color", "--quiet"]
+        return lambda: measure([*command, *options, *paths], corpus)
+
+    def clear_cache(size: int = 264) -> None:
+        shutil.rmtree(configs[size].parent / ".termlint_cache", ignore_errors=True)
+
+    rows: dict[str, Row] = {}
+
+    def cold() -> Run:
+        clear_cache()
+        return check(264)()
+
+    rows["cold"] = repeat(Row("cold (empty cache)"), count, cold)
+    rows["warm"] = repeat(Row("warm (nothing changed)"), count, check(264))
+    edited = sorted(corpus.rglob("*.md"))[len(list(corpus.rglob("*.md"))) // 2]
+    counter = iter(range(10**6))
+
+    def edit_one() -> Run:
+        with edited.open("a", encoding="utf-8") as stream:
+            stream.write(f"\nA new KTLO{next(counter)} line.\n")
+        return check(264)()
+
+    rows["edited"] = repeat(Row("one file edited"), count, edit_one)
+    rows["jobs1"] = repeat(
+        Row("--no-cache --jobs 1"), count, check(264, "--no-cache", "--jobs", "1")
+    )
+    rows["jobs2"] = repeat(
+        Row("--no-cache --jobs 2"), count, check(264, "--no-cache", "--jobs", "2")
+    )
+    for size in (10, 264, 10_000):
+        rows[f"terms{size}"] = repeat(
+            Row(f"--no-cache, {size:,} terms"), count, check(size, "--no-cache")
+        )
+    small = work / "small.md"
+    small.write_text(SMALL_FILE, encoding="utf-8")
+    rows["single"] = repeat(
+        Row("one small file (pre-commit)"),
+        max(count, 5),
+        check(264, "--no-cache", paths=[str(small)]),
+    )
+    rows["python"] = repeat(
+        Row("python -c pass (for reference)"),
+        max(count, 5),
+        lambda: measure([sys.executable, "-c", "pass"], work),
+    )
+    # the same corpus, the same report: before the edits, and after them
+    for keys in (("cold", "warm"), ("jobs1", "jobs2", "terms264")):
+        if len({run.report for key in keys for run in rows[key].runs}) != 1:
+            raise SystemExit(f"the runs {', '.join(keys)} printed different reports")
+    pages = list(corpus.rglob("*.md"))
+    size = sum(page.stat().st_size for page in pages) / 1e6
+    notes = {
+        "corpus": f"{len(pages):,} Markdown files, {size:.1f} MB",
+        "cores": str(os.cpu_count()),
+        "python": sys.version.split()[0],
+    }
+    return rows, notes
+
+
+TARGETS = {
+    "cold": ("<= 3 s", lambda rows: rows["cold"].median <= 3.0),
+    "warm": ("<= 10% of cold", lambda rows: rows["warm"].median <= 0.1 * rows["cold"].median),
+    "jobs2": (
+        ">= 1.7x faster than --jobs 1",
+        lambda rows: rows["jobs1"].median >= 1.7 * rows["jobs2"].median,
+    ),
+    "terms10000": (
+        "<= 1.3x the 10-term run",
+        lambda rows: rows["terms10000"].median <= 1.3 * rows["terms10"].median,
+    ),
+    "single": ("<= 150 ms", lambda rows: rows["single"].median <= 0.150),
+}
+
+
+def table(rows: dict[str, Row], peers: dict[str, float], notes: dict[str, str]) -> str:
+    cold = rows["cold"].median
+    lines = [
+        f"Corpus: {notes['corpus']}; {notes['cores']} cores; Python {notes['python']}.",
+        "",
+        "| run | median | vs cold | peak memory (largest / all processes) | target |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for key, row in rows.items():
+        largest = max(run.largest_rss_mb for run in row.runs)
+        total = max(run.total_rss_mb for run in row.runs)
+        target = ""
+        if key in TARGETS:
+            text, met = TARGETS[key]
+            target = f"{text}: {'met' if met(rows) else 'NOT met'}"
+        if key == "cold":
+            target += f"; memory <= 300 MB: {'met' if total <= 300 else 'NOT met'}"
+        lines.append(
+            f"| {row.name} | {_seconds(row.median)} | {row.median / cold:.2f}x "
+            f"| {largest:.0f} / {total:.0f} MB | {target} |"
+        )
+    lines += [
+        "",
+        f"--jobs 2 speed-up over --jobs 1: {rows['jobs1'].median / rows['jobs2'].median:.2f}x; "
+        f"10,000 terms cost {rows['terms10000'].median / rows['terms10'].median:.2f}x 10 terms; "
+        f"one small file costs {_seconds(rows['single'].median - rows['python'].median)} "
+        "more than starting Python.",
+    ]
+    if peers:
+        lines += [
+            "",
+            "| peer (same 264 terms) | wall | termlint cold is faster by |",
+            "|---|---:|---:|",
+        ]
+        lines += [
+            f"| {name} | {_seconds(seconds)} | {seconds / cold:.0f}x |"
+            for name, seconds in peers.items()
+        ]
+    return "\n".join(lines)
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

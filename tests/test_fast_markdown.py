@@ -1,0 +1,227 @@
+"""The fast Markdown reader (pulldown-cmark) against the reference (markdown-it-py).
+
+Wherever the fast reader gives a document, it must be the reference's document: the
+same segments (text, every piece with its source offsets, scope) and the same comments.
+It may decline a file (None), which the callers then read with the reference.
+"""
+
+from __future__ import annotations
+
+import ast
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from conftest import SHARED
+
+from termlint.document import BARRIER, Document
+from termlint.parsing import fast_markdown as fast
+from termlint.parsing import inline_segments, markdown, read_document
+from termlint.parsing.markdown import read_markdown
+
+pytestmark = pytest.mark.skipif(not fast.is_available(), reason="pyromark is not installed")
+
+TESTS = Path(__file__).resolve().parent
+CORPUS = SHARED / "bench" / "corpus"
+B = BARRIER
+
+
+def shape(document: Document) -> tuple[object, ...]:
+    segments = [(s.text, s.pieces, s.scope) for s in document.segments]
+    return (segments, document.comments, document.kind, document.path)
+
+
+def assert_same(text: str, path: str = "doc.md") -> bool:
+    """True when the fast reader read it (and agreed), False when it declined."""
+    found = fast.read_markdown_fast(path, text)
+    if found is None:
+        return False
+    assert shape(found) == shape(read_markdown(path, text))
+    return True
+
+
+# --- fixtures of my own: every construct the fast reader maps, and what it declines ---
+
+READ = [
+    "Our InfraOps team.\n\nSecond *InfraOps* paragraph.\n",
+    "# Head *em* ##  \n\nSet **ext**\nline\n===\n\nSub\n---\n",
+    "## \n\n#\n\n# only #\n",
+    '- item <http://a.b> and ![alt *x*](i.png "t") [ref][r] [c][]\n  cont\nlazy\n\n'
+    "[r]: /url\n[c]: /c\n",
+    "- a\n- b\n  - c\n\n  d\n- e\n",
+    "1. the master\n   server here\n\n   - deep master\n     server\n",
+    "> q1\n> q2 `co\n> de` ~~t~~\n>\n> > nested\n> lazy\n",
+    "    code\n    more\n\n```py\nx = 'master'\n```\n\nafter\n",
+    "| a \\| b | `c \\| d` |\n|--|--|\n| e | f | g |\n| h |\n",
+    "| Term | Note |\n|:--|--:|\n| InfraOps | **bold** [link](x) |\n\nnot a table | x\n",
+    "a \\* b \\a &amp; &nbsp;c\nline2  \nline3 \nline4\\\\\n\ntext\\\n\\*x\n",
+    "a&amp;b &#32;x &bogus; caf\u00e9 &copy; &ngE; \u00fcber\n",
+    'text <!-- a\nb --> more <span\nclass="x">y</span>\n\n<!-- termlint-disable -->\n',
+    "> <!-- a\n> b -->\n> <div>\n>   x\n> </div>\n\n- <!-- c\n  d -->\n\n  more\n",
+    "![a\nb](x.png) \\\nfoo\n\n![outer ![inner](i) text](o)\n\n![](empty.png)\n",
+    '[link\ntext](http://x "title") and <me@example.com> and www.example.com/x\n',
+    "---\ntitle: master\n---\nBody master.\n",
+    "+++\ntitle = 'master'\n+++\nBody.\n",
+    "Windows\r\nline two\r\n\r\nCR\ronly\n",
+    "\ufeffnot a BOM here: the reader gets decoded text\n",
+    "*a\n*\n\n**a\n**b\n\n_x_y_ __init__\n",
+    "Setext *with*\n`code`\n---\n",
+    "  indented paragraph\n   continued\n",
+    "<div>\n\n*md inside*\n\n</div>\n",
+    "Text ending in a URL http://example.com/a_b(c)\n",
+    "",
+    "\n\n",
+    "Thematic\n\n***\n\n- - -\n",
+]
+
+DECLINED = [
+    "Footnote[^1].\n\n[^1]: note\n",
+    "tab\tinside\n",
+    "no\u00a0break space\n",
+    "em\u2003space\n",
+    "single ~tilde~ strike\n",
+    "| a | b \\\\| c |\n|---|---|\n",
+    "> q <!--\n> c -->\n",
+]
+
+
+@pytest.mark.parametrize("text", READ)
+def test_reads_what_the_reference_reads(text: str) -> None:
+    assert_same(text)
+
+
+@pytest.mark.parametrize("text", DECLINED)
+def test_declines_what_it_cannot_map(text: str) -> None:
+    assert fast.read_markdown_fast("doc.md", text) is None
+
+
+def test_declines_mdx_and_is_not_used_for_it() -> None:
+    text = "{/* termlint-disable */}\nmaster\n"
+    assert fast.read_markdown_fast("doc.mdx", text) is None
+    assert shape(read_document("doc.mdx", text)) == shape(read_markdown("doc.mdx", text, mdx=True))
+
+
+def test_read_document_uses_it_for_markdown() -> None:
+    text = "The *master* server.\n"
+    document = read_document("guide.md", text)
+    assert shape(document) == shape(read_markdown("guide.md", text))
+    assert [s.text for s in document.segments] == ["The master server."]
+
+
+def test_prepares_the_source_as_the_reference() -> None:
+    assert fast.FRONT_MATTER.pattern == markdown._FRONT_MATTER.pattern
+    assert fast.FRONT_MATTER.flags == markdown._FRONT_MATTER.flags
+    assert fast.HTML_COMMENT.pattern == inline_segments.HTML_COMMENT.pattern
+    assert fast.prepare("---\na: 1\n---\nx\r\ny\0") == "   \n    \n   \nx \ny\ufffd"
+
+
+def test_non_ascii_offsets_are_code_points() -> None:
+    text = "Caf\u00e9 \u00fcber \U0001f600 master *serv\u00e9r*\n"
+    document = fast.read_markdown_fast("doc.md", text)
+    assert document is not None
+    (segment,) = document.segments
+    assert segment.text == "Caf\u00e9 \u00fcber \U0001f600 master serv\u00e9r"
+    span = segment.to_source(12, 18)
+    assert (span.start, span.end, text[span.start : span.end]) == (12, 18, "master")
+    span = segment.to_source(19, 25)
+    assert (span.start, span.end, text[span.start : span.end]) == (20, 26, "serv\u00e9r")
+
+
+# --- fixtures written by others: every Markdown input the repository's tests hold ----
+
+
+def _harvested_inputs() -> list[str]:
+    """String literals passed to read()/read_markdown()/read_document() in the tests,
+    case-file inputs, the realistic fixtures, the example docs and the fuzzing seeds."""
+    found: list[str] = []
+    for path in sorted(TESTS.glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            position = {"read": 0, "read_markdown": 1, "read_document": 1}.get(name)
+            if position is None or len(node.args) <= position:
+                continue
+            argument = node.args[position]
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                found.append(argument.value)
+    for case_file in sorted((TESTS / "cases").glob("*.md")):
+        blocks = case_file.read_text(encoding="utf-8").split("\n.\n")
+        found.extend(blocks[index] + "\n" for index in range(1, len(blocks), 3))
+    for folder in (TESTS / "fixtures", TESTS.parent / "examples"):
+        found.extend(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md")))
+    seeds = TESTS / "fuzz" / "seeds"
+    if seeds.is_dir():
+        found.extend(p.read_bytes()[1:].decode("utf-8", "replace") for p in sorted(seeds.iterdir()))
+    return found
+
+
+def test_reads_every_markdown_input_of_the_test_suite_as_the_reference() -> None:
+    inputs = _harvested_inputs()
+    assert len(inputs) > 300
+    read = sum(assert_same(text) for text in inputs)
+    assert read > len(inputs) // 2  # most of them, and every one of those identically
+
+
+# --- the shared corpus ------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="../shared/bench/corpus is not next to this checkout"
+)
+def test_reads_the_whole_shared_corpus_as_the_reference() -> None:
+    """Every file of the benchmark corpus (3,096 pages): identical documents wherever the
+    fast reader reads; it may decline only a few (footnotes, no-break spaces). The files
+    are shared among processes (the reference reader takes most of a minute alone)."""
+    files = sorted(CORPUS.rglob("*.md"))
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        outcomes = pool.map(_compare, files, chunksize=64)
+    assert len(files) > 3000
+    assert [outcome for outcome in outcomes if outcome not in ("read", "declined")] == []
+    assert outcomes.count("declined") <= 25
+
+
+def _compare(path: Path) -> str:
+    text = _decoded(path)
+    found = fast.read_markdown_fast(path.name, text)
+    if found is None:
+        return "declined"
+    return "read" if shape(found) == shape(read_markdown(path.name, text)) else str(path)
+
+
+def _decoded(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+@pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="../shared/bench/corpus is not next to this checkout"
+)
+def test_a_sketch_reads_as_its_segment_in_document_order() -> None:
+    """What prefilter.py relies on: with URLs blanked, a block's sketch is its segment's
+    text (but for a leading or trailing space), and blocks sort as segments do."""
+    from termlint.prefilter import _URL
+
+    for path in sorted(CORPUS.rglob("*.md"))[::25]:
+        parsed = fast.parse_markdown_fast(path.name, _decoded(path))
+        if parsed is None:
+            continue
+        document = parsed.document()
+        assert document is not None
+        for index, block in enumerate(parsed.blocks):
+            built = parsed.document([index])
+            assert built is not None
+            texts = [segment.text.strip(" ") for segment in built.segments]
+            if block.sketch.strip(" " + B):
+                blanked = _URL.sub(lambda url: B * len(url.group()), block.sketch)
+                assert texts == [blanked.strip(" ")]
+            else:
+                assert texts == []
+        ordered = parsed.in_document_order(range(len(parsed.blocks)))
+        texts = [
+            block.sketch
+            for block in (parsed.blocks[index] for index in ordered)
+            if block.sketch.strip(" " + B)
+        ]
+        assert len(texts) == len(document.segments)
