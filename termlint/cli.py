@@ -36,7 +36,7 @@ def _use_color(option: bool | None) -> bool:
         return option
     if os.environ.get("NO_COLOR"):
         return False
-    return click.get_text_stream("stdout").isatty()
+    return sys.stdout.isatty()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -151,7 +151,7 @@ def check(
         jobs=jobs,
         no_cache=no_cache,
     )
-    _exit(command.run(options, _stdout(), _stderr(), click.get_binary_stream("stdin")))
+    _exit(command.run(options, _stdout(), _stderr(), sys.stdin.buffer))
 
 
 def _fix(**options: Any) -> None:
@@ -242,11 +242,11 @@ def discover(
 
 
 def _stdout() -> TextIO:
-    return click.get_text_stream("stdout")
+    return sys.stdout
 
 
 def _stderr() -> TextIO:
-    return click.get_text_stream("stderr")
+    return sys.stderr
 
 
 def _exit(code: int) -> None:

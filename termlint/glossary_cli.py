@@ -6,6 +6,7 @@ cli.py registers the group.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -22,11 +23,11 @@ _CONFIG = click.option(
 
 
 def _stdout() -> TextIO:
-    return click.get_text_stream("stdout")
+    return sys.stdout
 
 
 def _stderr() -> TextIO:
-    return click.get_text_stream("stderr")
+    return sys.stderr
 
 
 @click.group(name="glossary")

@@ -74,7 +74,9 @@ class RuleSelection:
             severity = self.severity(finding, path)
             if severity is None:
                 continue
-            kept.append(finding if severity is finding.severity else replace(finding, severity=severity))
+            kept.append(
+                finding if severity is finding.severity else replace(finding, severity=severity)
+            )
         return kept
 
     def _relative(self, path: Path | None) -> str | None:

@@ -501,7 +501,10 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     [
         ("read-error", "read-error: A file could not be read or decoded as UTF-8."),
         ("pattern-error", "pattern-error: A pattern ran past its time budget on a file."),
-        ("unknown-directive", "Inline suppression (SPEC §5): directives in comments -> where findings are silenced."),
+        (
+            "unknown-directive",
+            "Inline suppression (SPEC §5): directives in comments -> where findings are silenced.",
+        ),
     ],
 )
 def test_explain_pipeline_rules(tmp_path: Path, name: str, first_line: str) -> None:

@@ -43,8 +43,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 severity=Severity.ERROR,
                 span=Span(0, 0),
                 message=(
-                    f'pattern "{pattern.id}" ran past its time budget on this file '
-                    "and was stopped"
+                    f'pattern "{pattern.id}" ran past its time budget on this file and was stopped'
                 ),
             )
             continue
