@@ -72,13 +72,19 @@ READ = [
     "",
     "\n\n",
     "Thematic\n\n***\n\n- - -\n",
+    "A no\u00a0break space inside *a\u00a0line* and [its\u00a0link](u), x \u00a0 y.\n",
+    "| a\u00a0b | c |\n|---|---|\n| d\u00a0e | f |\n",
+    "An em\u2003space and a thin\u2009one.\n\n> quoted\u00a0text\n",
 ]
 
 DECLINED = [
     "Footnote[^1].\n\n[^1]: note\n",
     "tab\tinside\n",
-    "no\u00a0break space\n",
-    "em\u2003space\n",
+    "\u00a0a no-break space starting a paragraph\n",
+    "A line ending in an em space\u2003\n",
+    "# \u00a0heading\n",
+    "- \u00a0item\n",
+    "| \u00a0cell |\n|---|\n",
     "single ~tilde~ strike\n",
     "| a | b \\\\| c |\n|---|---|\n",
     "> q <!--\n> c -->\n",

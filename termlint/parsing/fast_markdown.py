@@ -54,10 +54,15 @@ FRONT_MATTER = re.compile(
 HTML_COMMENT = re.compile(r"<!--(?:>|->|(.*?)-->)", re.DOTALL)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # Files the fast reader leaves to the reference (see the module docstring): footnotes,
-# tabs, `\\|`, and whitespace other than spaces and line breaks.
+# tabs, `\\|`, ASCII whitespace other than spaces and line breaks, and a Unicode space
+# (a no-break space) where a block or cell starts or ends: there the reference trims
+# every Unicode space and pulldown-cmark only ASCII ones. Inside a line both read it
+# alike.
 _UNSUPPORTED_MARKS = ("[^", "\t", "\\\\|")
-_ODD_SPACE = re.compile(r"[^\S \n]")
-_ODD_ASCII_SPACE = re.compile(r"[\t\x0b\x0c\r\x1c-\x1f]")  # the same, for ASCII text
+_ODD_ASCII_SPACE = re.compile(r"[\t\x0b\x0c\r\x1c-\x1f]")
+_EDGE_SPACE = re.compile(
+    r"(?m)^[ >#*+\-.)0-9]*[^\S \n]|[^\S \n][ #]*$|\|[ ]*[^\S \n]|[^\S \n][ ]*\|"
+)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _CONTAINERS = {"BlockQuote": "blockquote", "Item": "list"}
 _BREAKS = frozenset({"SoftBreak", "HardBreak"})
@@ -159,6 +164,8 @@ class FastMarkdown:
     def in_document_order(self, blocks: Iterable[int]) -> list[int]:
         """The blocks in the order of their segments in a document (by where they start:
         an image's alt text comes after the start of the block that holds the image)."""
+        if all(block.scope != "alt" for block in self.blocks):
+            return sorted(blocks)  # without images, blocks close in document order
         starts: dict[int, int] = {}
         for index in blocks:
             block = self.blocks[index]
@@ -243,10 +250,9 @@ def parse_markdown_fast(path: str, text: str) -> FastMarkdown | None:
 
 def is_unsupported(source: str) -> bool:
     """Whether the (prepared) text holds something the fast reader leaves to the reference."""
-    if any(mark in source for mark in _UNSUPPORTED_MARKS):
+    if any(mark in source for mark in _UNSUPPORTED_MARKS) or _ODD_ASCII_SPACE.search(source):
         return True
-    odd_space = _ODD_ASCII_SPACE if source.isascii() else _ODD_SPACE  # the first is faster
-    return odd_space.search(source) is not None
+    return not source.isascii() and _EDGE_SPACE.search(source) is not None
 
 
 def _char_offsets(source: str) -> _Offsets | None:
