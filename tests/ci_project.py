@@ -5,30 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write_tree
+from sample_glossary import STATUS_TERMS
 
 from termlint.model import Finding, Fix, Position, Report, Severity, Span
 
-GLOSSARY = """\
+GLOSSARY = (
+    """\
 version: 1
 terms:
   - term: DevOps
     variants: [Dev Ops]
   - term: IT Operations
     abbreviation: ITOps
-  - term: InfraOps
-    status: ambiguous
-    meanings: [Infrastructure Operations, Infrastructure Optimisation]
-  - term: whitelist
-    status: deprecated
-    replace_with: [allowlist]
-  - term: master server
-    status: forbidden
-    replace_with: [primary server]
+"""
+    + STATUS_TERMS
+    + """\
 patterns:
   - id: click-here
     regex: '(?i)\\bclick here\\b'
     message: Say where the link goes.
 """
+)
 
 # Non-ASCII in the path and before the findings: columns count code points.
 DOC = (

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from sample_glossary import STATUS_TERMS
+
 from termlint.checks.base import LintSettings
 from termlint.config import Config, JargonSettings
 from termlint.document import BARRIER, Document, LineIndex, PieceKind
@@ -15,22 +17,17 @@ from termlint.lint import build_settings
 from termlint.model import Finding
 
 # A small glossary that makes every rule fire somewhere, used wherever any text is linted.
-GLOSSARY_YAML = """\
+GLOSSARY_YAML = (
+    """\
 version: 1
 terms:
   - term: DevOps
     variants: [Dev Ops, dev-ops]
   - term: IT Operations
     abbreviation: ITOps
-  - term: InfraOps
-    status: ambiguous
-    meanings: [Infrastructure Operations, Infrastructure Optimisation]
-  - term: whitelist
-    status: deprecated
-    replace_with: [allowlist]
-  - term: master server
-    status: forbidden
-    replace_with: [primary server]
+"""
+    + STATUS_TERMS
+    + """\
 allow: [API]
 patterns:
   - id: click-here
@@ -38,6 +35,7 @@ patterns:
     message: Link text should say where the link goes.
     replace_with: [the page]
 """
+)
 
 
 def fuzz_settings() -> LintSettings:

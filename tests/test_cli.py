@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_tree
+from sample_glossary import STATUS_TERMS
 
-GLOSSARY = """\
+GLOSSARY = (
+    """\
 version: 1
 terms:
   - term: DevOps
@@ -17,21 +19,16 @@ terms:
     see: https://glossary.example.org/devops
   - term: IT Operations
     abbreviation: ITOps
-  - term: InfraOps
-    status: ambiguous
-    meanings: [Infrastructure Operations, Infrastructure Optimisation]
-  - term: whitelist
-    status: deprecated
-    replace_with: [allowlist]
-  - term: master server
-    status: forbidden
-    replace_with: [primary server]
+"""
+    + STATUS_TERMS
+    + """\
 allow: [SLA]
 patterns:
   - id: click-here
     regex: '(?i)\\bclick here\\b'
     message: Say where the link goes.
 """
+)
 
 CONFIG = "glossary: [glossary.yaml]\n"
 

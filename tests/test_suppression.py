@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_tree
+from sample_glossary import STATUS_TERMS
 
 from termlint.config import Config
 from termlint.document import Comment
@@ -16,23 +17,19 @@ from termlint.model import Span
 from termlint.parsing import read_document
 from termlint.suppression import Directive, Kind, LineRule, Region, parse_directive, scan
 
-GLOSSARY = """\
+GLOSSARY = (
+    """\
 version: 1
 terms:
-  - term: InfraOps
-    status: ambiguous
-    meanings: [Infrastructure Operations, Infrastructure Optimisation]
-  - term: whitelist
-    status: deprecated
-    replace_with: [allowlist]
-  - term: master server
-    status: forbidden
-    replace_with: [primary server]
+"""
+    + STATUS_TERMS
+    + """\
 patterns:
   - id: click-here
     regex: '(?i)\\bclick here\\b'
     message: Say where the link goes.
 """
+)
 
 SETTINGS = build_settings(load_glossary_text(GLOSSARY, "glossary.yaml"), Config(root=Path(".")))
 
