@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from termlint.candidates import CandidateTerm, combine, tally_document
 from termlint.commands.session import open_session
 from termlint.discover import display_path, iter_files
 from termlint.glossary import normalize_form
+from termlint.glossary_io.yaml_writer import scalar
 from termlint.parsing import read_document
 from termlint.source import SourceError, read_source
 
@@ -132,23 +132,12 @@ def _entry_lines(candidate: CandidateTerm, used: set[str]) -> Iterator[str]:
     used.add(normalize_form(candidate.text))
     if definition and expansion and candidate.is_acronym and expansion not in used:
         used.add(expansion)
-        yield f"- term: {_scalar(definition)}"
-        yield f"  abbreviation: {_scalar(candidate.text)}"
+        yield f"- term: {scalar(definition)}"
+        yield f"  abbreviation: {scalar(candidate.text)}"
         return
-    yield f"- term: {_scalar(candidate.text)}"
+    yield f"- term: {scalar(candidate.text)}"
     if definition:
-        yield f"  definition: {_scalar(definition)}"
-
-
-_PLAIN = re.compile(r"[^\W\d_][\w .'’()/&+-]*")
-_YAML_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "null", "y", "n"})
-
-
-def _scalar(text: str) -> str:
-    """A YAML scalar for `text`: plain when that reads back unchanged, else double-quoted."""
-    if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS and text == text.strip():
-        return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+        yield f"  definition: {scalar(definition)}"
 
 
 def _where(candidate: CandidateTerm) -> str:

@@ -65,3 +65,19 @@ def dump(data: Any) -> str:
         "  " + line if line.startswith(("-", " ")) else line
         for line in text.splitlines(keepends=True)
     )
+
+
+def scalar(text: str) -> str:
+    """`text` as one inline YAML scalar: plain where that reads back unchanged, else in
+    double quotes (PyYAML decides which strings need quoting)."""
+    emitted = _emit_scalar(text, style=None)
+    if emitted.startswith(("'", '"')):
+        emitted = _emit_scalar(text, style='"')
+    return emitted
+
+
+def _emit_scalar(text: str, style: str | None) -> str:
+    emitted = yaml.safe_dump(
+        text, allow_unicode=True, width=1 << 20, default_flow_style=True, default_style=style
+    )
+    return emitted.removesuffix("...\n").rstrip("\n")
