@@ -13,13 +13,16 @@ returns them (before rule selection and the baseline, which are applied afterwar
 without their path, which depends on the folder termlint runs from.
 
 A cache can never fail a run: an unreadable or corrupt cache file is reported as a
-warning and ignored, and a cache that cannot be written is a warning too. The file is
+warning and ignored, and a cache that cannot be written is a warning too. The whole
+file is checked when it is read (every number an int, every reference to a value of
+the right kind), so a finding made from it is always well-formed. The file is
 replaced atomically, so a run that stops half-way leaves the old cache or the new one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -33,7 +36,7 @@ from termlint.model import Finding, Fix, Position, Severity, Span
 
 CACHE_DIR = ".termlint_cache"
 RESULTS_FILE = "results.json"
-FORMAT = 1
+FORMAT = 2
 GITIGNORE_TEXT = "# Written by termlint: its results cache, never committed.\n*\n"
 
 Warn = Callable[[str], None]
@@ -46,7 +49,8 @@ def cache_folder(config_path: Path | None, cwd: Path) -> Path:
 
 
 def content_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """128 bits of SHA-256 (which CPUs speed up, unlike BLAKE2) in hex."""
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def run_key(*parts: object) -> str:
@@ -59,7 +63,8 @@ def run_key(*parts: object) -> str:
     return digest.hexdigest()
 
 
-def _code_stamp() -> list[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=1)  # once a run: the results and the glossary cache use it
+def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     """Size and modification time of termlint's own modules and data files, so that a
     changed checkout (an editable install keeps its version) never reuses old results."""
     package = Path(__file__).resolve().parent
@@ -72,7 +77,7 @@ def _code_stamp() -> list[tuple[str, int, int]]:
                     with contextlib.suppress(OSError):
                         info = os.stat(os.path.join(root, name))
                         stamp.append((os.path.join(root, name), info.st_size, info.st_mtime_ns))
-    return stamp
+    return tuple(stamp)
 
 
 class ResultsCache:
@@ -83,7 +88,8 @@ class ResultsCache:
         self.key = key
         self._shown = shown or str(self.file)  # the cache file as warnings name it
         self._warn = warn
-        self._entries: dict[str, tuple[str, list[Any]]] = {}
+        self._templates = _Templates()
+        self._entries: dict[str, _Entry] = {}
         self._changed = False
         self.hits = 0
         self.misses = 0
@@ -93,35 +99,47 @@ class ResultsCache:
     def file(self) -> Path:
         return self.folder / RESULTS_FILE
 
-    def has_entry(self, path: Path) -> bool:
+    def has_entry(self, path: Path | str) -> bool:
         """Whether a result for `path` is stored at all (if not, reading it is no use)."""
         return str(path) in self._entries
 
-    def lookup(self, path: Path, digest: str, display: str) -> tuple[Finding, ...] | None:
+    def lookup(self, path: Path | str, digest: str, display: str) -> tuple[Finding, ...] | None:
         """The stored findings for `path` if its content still has `digest`."""
         entry = self._entries.get(str(path))
         if entry is None or entry[0] != digest:
             self.misses += 1
             return None
-        try:
-            findings = tuple(_decode(item, display) for item in entry[1])
-        except (LookupError, TypeError, ValueError):
-            self._warn_corrupt("an entry has an unexpected shape")  # drops every entry
-            self._changed = True
-            self.misses += 1
-            return None
         self.hits += 1
-        return findings
+        return self._templates.findings(entry[1], display)
 
-    def store(self, path: Path, digest: str, findings: Iterable[Finding]) -> None:
-        self._entries[str(path)] = (digest, [_encode(finding) for finding in findings])
+    def store(self, path: Path | str, digest: str, findings: Iterable[Finding]) -> None:
+        numbers: list[int] = []
+        for finding in findings:
+            numbers += (
+                finding.span.start,
+                finding.span.end,
+                finding.start.line,
+                finding.start.column,
+                finding.end.line,
+                finding.end.column,
+                self._templates.number(finding),
+            )
+        self._entries[str(path)] = (digest, numbers)
         self._changed = True
 
     def save(self) -> None:
         """Write the cache when something changed; a failure is a warning."""
         if not self._changed:
             return
-        payload = {"format": FORMAT, "key": self.key, "files": self._entries}
+        self._templates, self._entries = self._templates.compacted(self._entries)
+        values, templates = self._templates.stored()
+        payload = {
+            "format": FORMAT,
+            "key": self.key,
+            "values": values,
+            "templates": templates,
+            "files": self._entries,
+        }
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         temporary = self.folder / f".{RESULTS_FILE}.{secrets.token_hex(4)}.tmp"
         try:
@@ -155,75 +173,202 @@ class ResultsCache:
             return
         if payload.get("format") != FORMAT or payload.get("key") != self.key:
             return  # another termlint, glossary or config: start afresh
-        entries: dict[str, tuple[str, list[Any]]] = {}
-        for path, entry in payload["files"].items():
-            if (
-                isinstance(entry, list)
-                and len(entry) == 2
-                and isinstance(entry[0], str)
-                and isinstance(entry[1], list)
-            ):
-                entries[path] = (entry[0], entry[1])
-            else:
-                self._warn_corrupt("an entry has an unexpected shape")
-                self._changed = True
-                return
-        self._entries = entries
+        try:
+            self._templates = _Templates.load(payload.get("values"), payload.get("templates"))
+            self._entries = self._templates.checked_entries(payload["files"])
+        except ValueError:
+            self._warn_corrupt("an entry has an unexpected shape")
+            self._changed = True
 
     def _warn_corrupt(self, reason: str) -> None:
         self._warn(f"ignoring the corrupt cache {self._shown} ({reason}); checking files again")
+        self._templates = _Templates()
         self._entries = {}
 
 
 # --- findings <-> JSON -----------------------------------------------------------------
+#
+# The file is laid out to be read fast, since a run where nothing changed does little
+# else. A finding is what sets it apart (span, start and end) plus a *template*: its
+# rule, severity, text, message, term, suggestions, fix and source line, which recur
+# across findings and files (a few thousand templates for tens of thousands of
+# findings). Templates refer to a table of values, where a string is a text, a list of
+# strings a set of suggestions and 0 (before the table) is none. So an entry is
+# `[digest, numbers]`, seven ints per finding, and the file is checked with a few set
+# operations when it is loaded rather than finding by finding. Findings are made from
+# an entry only when it is looked up.
+
+_Entry = tuple[str, list[int]]  # digest, numbers
+# The fields of a finding after its path and positions, in the order Finding takes them.
+_Template = tuple[str, Severity, str, str, str | None, tuple[str, ...], Fix | None, str]
+_WIDTH = 7  # numbers per finding: span start and end, start and end line and column, template
+_SEVERITY_ORDER = (Severity.INFO, Severity.WARNING, Severity.ERROR)
+_SEVERITY_NUMBER = {severity: number for number, severity in enumerate(_SEVERITY_ORDER)}
+# The fields of a stored template: a severity number, then references into the values.
+_TEMPLATE_WIDTH = 8
+_TEXT_FIELDS = (1, 2, 3, 7)  # rule, text, message, line: a string
+_OPTIONAL_FIELDS = (4, 6)  # term and fix: a string or none
+_FIX_FIELD = 6
+_SUGGESTIONS_FIELD = 5
 
 
-def _encode(finding: Finding) -> list[Any]:
-    return [
-        finding.span.start,
-        finding.span.end,
-        finding.start.line,
-        finding.start.column,
-        finding.end.line,
-        finding.end.column,
-        finding.rule,
-        finding.severity.value,
-        finding.text,
-        finding.message,
-        finding.term,
-        list(finding.suggestions),
-        None if finding.fix is None else finding.fix.replacement,
-        finding.line_text,
-    ]
+class _Templates:
+    """The templates entries refer to, by number."""
 
+    def __init__(self, templates: Sequence[_Template] = ()) -> None:
+        self._templates = list(templates)
+        self._numbers: dict[_Template, int] | None = None  # built when a finding is stored
 
-_SEVERITIES = {severity.value: severity for severity in Severity}
-_INTS = (int, int, int, int, int, int)
+    def number(self, finding: Finding) -> int:
+        """The number of `finding`'s template, added if new."""
+        template = (
+            finding.rule,
+            finding.severity,
+            finding.text,
+            finding.message,
+            finding.term,
+            tuple(finding.suggestions),
+            finding.fix,
+            finding.line_text,
+        )
+        if self._numbers is None:
+            self._numbers = {value: number for number, value in enumerate(self._templates)}
+        number = self._numbers.get(template)
+        if number is None:
+            number = self._numbers[template] = len(self._templates)
+            self._templates.append(template)
+        return number
 
+    def findings(self, numbers: list[int], display: str) -> tuple[Finding, ...]:
+        """The findings of one checked entry, reported under `display`."""
+        templates = self._templates
+        return tuple(
+            Finding(
+                display,
+                Span(start, end),
+                Position(line, column),
+                Position(end_line, end_column),
+                *templates[template],
+            )
+            for start, end, line, column, end_line, end_column, template in zip(
+                *[iter(numbers)] * _WIDTH, strict=True
+            )
+        )
 
-def _decode(item: Sequence[Any], display: str) -> Finding:
-    """A finding from its stored form; ValueError (or another lookup error) if malformed."""
-    (start, end, line, column, end_line, end_column, rule, severity) = item[:8]
-    (text, message, term, suggestions, fix, line_text) = item[8:]
-    numbers = (start, end, line, column, end_line, end_column)
-    if tuple(map(type, numbers)) != _INTS or type(suggestions) is not list:
-        raise ValueError("bad finding")
-    strings = (rule, text, message, line_text, *suggestions)
-    if any(type(value) is not str for value in strings):
-        raise ValueError("bad finding")
-    if not (term is None or type(term) is str) or not (fix is None or type(fix) is str):
-        raise ValueError("bad finding")
-    return Finding(
-        path=display,
-        span=Span(start, end),
-        start=Position(line, column),
-        end=Position(end_line, end_column),
-        rule=rule,
-        severity=_SEVERITIES[severity],
-        text=text,
-        message=message,
-        term=term,
-        suggestions=tuple(suggestions),
-        fix=None if fix is None else Fix(fix),
-        line_text=line_text,
-    )
+    def compacted(self, entries: dict[str, _Entry]) -> tuple[_Templates, dict[str, _Entry]]:
+        """Only the templates `entries` use, and the entries renumbered for them (the
+        templates of files that changed or went away are not kept run after run)."""
+        used = sorted(
+            set().union(*(numbers[_WIDTH - 1 :: _WIDTH] for _, numbers in entries.values()))
+        )
+        renumbered = {old: new for new, old in enumerate(used)}
+        compacted: dict[str, _Entry] = {}
+        for path, (digest, numbers) in entries.items():
+            numbers = numbers.copy()
+            numbers[_WIDTH - 1 :: _WIDTH] = map(
+                renumbered.__getitem__, numbers[_WIDTH - 1 :: _WIDTH]
+            )
+            compacted[path] = (digest, numbers)
+        return _Templates([self._templates[number] for number in used]), compacted
+
+    def stored(self) -> tuple[list[str | list[str]], list[list[int]]]:
+        """The JSON form: the values table, and each template as references into it."""
+        refs: dict[str | tuple[str, ...] | None, int] = {None: 0}
+        values: list[str | list[str]] = []
+
+        def ref(value: str | tuple[str, ...] | None) -> int:
+            number = refs.get(value)
+            if number is None:
+                number = refs[value] = len(values) + 1
+                values.append(value if isinstance(value, str) else list(value or ()))
+            return number
+
+        stored = [
+            [
+                _SEVERITY_NUMBER[severity],
+                ref(rule),
+                ref(text),
+                ref(message),
+                ref(term),
+                ref(suggestions),
+                ref(None if fix is None else fix.replacement),
+                ref(line_text),
+            ]
+            for rule, severity, text, message, term, suggestions, fix, line_text in self._templates
+        ]
+        return values, stored
+
+    @classmethod
+    def load(cls, stored_values: object, stored_templates: object) -> _Templates:
+        """The templates from their JSON form, every reference checked to point at the
+        right kind of value; ValueError if they are not that."""
+        if type(stored_values) is not list or type(stored_templates) is not list:
+            raise ValueError("no values or templates")
+        values: list[str | tuple[str, ...] | None] = [None]
+        for value in stored_values:
+            if type(value) is str:
+                values.append(value)
+            elif type(value) is list and all(type(item) is str for item in value):
+                values.append(tuple(value))
+            else:
+                raise ValueError("bad value")
+        flat: list[Any] = []
+        for template in stored_templates:
+            if type(template) is not list or len(template) != _TEMPLATE_WIDTH:
+                raise ValueError("bad template")
+            flat += template
+        if not set(map(type, flat)) <= {int}:  # bool is not int here
+            raise ValueError("bad template")
+        texts = {ref for ref, value in enumerate(values) if type(value) is str}
+        allowed = {field: texts for field in _TEXT_FIELDS}
+        allowed.update({field: texts | {0} for field in _OPTIONAL_FIELDS})
+        allowed[_SUGGESTIONS_FIELD] = {
+            ref for ref, value in enumerate(values) if type(value) is tuple
+        }
+        allowed[0] = set(range(len(_SEVERITY_ORDER)))
+        for field, valid in allowed.items():
+            if not set(flat[field::_TEMPLATE_WIDTH]) <= valid:
+                raise ValueError("bad template")
+        fix_refs = set(flat[_FIX_FIELD::_TEMPLATE_WIDTH])
+        fixes = {ref: None if ref == 0 else Fix(values[ref]) for ref in fix_refs}
+        return cls(
+            [
+                (
+                    values[rule],
+                    _SEVERITY_ORDER[severity],
+                    values[text],
+                    values[message],
+                    values[term],
+                    values[suggestions],
+                    fixes[fix],
+                    values[line_text],
+                )
+                for severity, rule, text, message, term, suggestions, fix, line_text in zip(
+                    *[iter(flat)] * _TEMPLATE_WIDTH, strict=True
+                )
+            ]
+        )
+
+    def checked_entries(self, files: dict[str, Any]) -> dict[str, _Entry]:
+        """The entries of a loaded file, each number checked to be a non-negative int and
+        each template number to name a template; else ValueError."""
+        entries: dict[str, _Entry] = {}
+        numbers: list[Any] = []
+        for path, entry in files.items():
+            if not (
+                type(entry) is list
+                and len(entry) == 2
+                and type(entry[0]) is str
+                and type(entry[1]) is list
+                and len(entry[1]) % _WIDTH == 0
+            ):
+                raise ValueError("bad entry")
+            numbers += entry[1]
+            entries[path] = (entry[0], entry[1])
+        if not set(map(type, numbers)) <= {int}:  # bool and float are not either
+            raise ValueError("not an int")
+        if numbers and min(numbers) < 0:
+            raise ValueError("negative number")
+        if not set(numbers[_WIDTH - 1 :: _WIDTH]) <= set(range(len(self._templates))):
+            raise ValueError("no such template")
+        return entries

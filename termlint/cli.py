@@ -106,7 +106,9 @@ cli.add_command(glossary)  # `termlint glossary validate|export|import|schema`
     metavar="N",
     help="Lint with N worker processes (default: one per core).",
 )
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the results and glossary caches."
+)
 def check(
     paths: tuple[str, ...],
     config: Path | None,

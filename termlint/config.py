@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import yaml
-from pathspec import GitIgnoreSpec
 
 from termlint.errors import ConfigError
 from termlint.yaml_nodes import BOOL_TAG, INT_TAG, STR_TAG, NodeReader, describe, is_null
@@ -240,6 +239,8 @@ def _glossary(reader: NodeReader, node: yaml.Node, root: Path) -> tuple[str, ...
 
 
 def _globs(reader: NodeReader, node: yaml.Node, what: str) -> tuple[str, ...]:
+    from pathspec import GitIgnoreSpec  # imported only for a config with globs (startup)
+
     pairs = _strings(reader, node, what)
     for glob, item in pairs:
         try:

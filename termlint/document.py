@@ -21,15 +21,18 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from termlint.model import Position, Span
 
 BARRIER = "\x00"
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[^\s\x00]+")
-_WHITESPACE_RUN = re.compile(r"\s+")
+# The whitespace runs a segment folds: all but a single space, which reads as itself.
+_FOLDED_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 class PieceKind(enum.Enum):
@@ -52,6 +55,29 @@ class Piece:
         return self.seg_start + 1
 
 
+_SEG_START = operator.attrgetter("seg_start")
+# The slots' own setters: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, several times slower, and segments are built piece by piece.
+_NEW_OBJECT = object.__new__
+_SET_KIND = vars(Piece)["kind"].__set__
+_SET_SEG_START = vars(Piece)["seg_start"].__set__
+_SET_SRC_START = vars(Piece)["src_start"].__set__
+_SET_SRC_END = vars(Piece)["src_end"].__set__
+
+
+def _pieces(rows: list[list[Any]]) -> tuple[Piece, ...]:
+    """`Piece(*row)` for each `[kind, seg_start, src_start, src_end]`, made faster."""
+    pieces = []
+    for kind, seg_start, src_start, src_end in rows:
+        piece = _NEW_OBJECT(Piece)
+        _SET_KIND(piece, kind)
+        _SET_SEG_START(piece, seg_start)
+        _SET_SRC_START(piece, src_start)
+        _SET_SRC_END(piece, src_end)
+        pieces.append(piece)
+    return tuple(pieces)
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One block of prose and the map from its characters back to the source."""
@@ -64,7 +90,7 @@ class Segment:
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts", tuple(piece.seg_start for piece in self.pieces))
+        object.__setattr__(self, "_starts", tuple(map(_SEG_START, self.pieces)))
 
     def _piece_at(self, seg_offset: int) -> Piece:
         return self.pieces[bisect.bisect_right(self._starts, seg_offset) - 1]
@@ -121,13 +147,26 @@ class Segment:
 
 
 class SegmentBuilder:
-    """Collects source slices for one segment; readers call it in source order."""
+    """Collects source slices for one segment; readers call it in source order.
+
+    While a piece may still grow it is a list `[kind, seg_start, src_start, src_end]`
+    (growing one replaces nothing); `build` makes the `Piece`s."""
+
+    __slots__ = (
+        "_last_src_end",
+        "_length",
+        "_parts",
+        "_pending_break",
+        "_pieces",
+        "_scope",
+        "_source",
+    )
 
     def __init__(self, source: str, scope: str = "paragraph") -> None:
         self._source = source
         self._scope = scope
         self._parts: list[str] = []
-        self._pieces: list[Piece] = []
+        self._pieces: list[list[Any]] = []
         self._length = 0
         self._last_src_end: int | None = None
         self._pending_break = False
@@ -140,14 +179,20 @@ class SegmentBuilder:
             self._add_space(self._last_src_end, src_start)
         self._pending_break = False
         chunk = self._source[src_start:src_end]
-        position = 0
-        for run in _WHITESPACE_RUN.finditer(chunk):
-            if run.group() == " ":
-                continue
-            self._add_verbatim(src_start + position, src_start + run.start())
-            self._add_space(src_start + run.start(), src_start + run.end())
+        if "  " not in chunk and chunk.isprintable():
+            # the common case, found without a regex: every whitespace character but
+            # the space is unprintable, so the chunk's only whitespace is single spaces
+            self._add_verbatim(src_start, src_end, chunk)
+            self._last_src_end = src_end
+            return
+        position = src_start
+        run = _FOLDED_WHITESPACE.search(self._source, src_start, src_end)
+        while run is not None:
+            self._add_verbatim(position, run.start())
+            self._add_space(run.start(), run.end())
             position = run.end()
-        self._add_verbatim(src_start + position, src_end)
+            run = _FOLDED_WHITESPACE.search(self._source, position, src_end)
+        self._add_verbatim(position, src_end)
         self._last_src_end = src_end
 
     def add_break(self) -> None:
@@ -166,7 +211,9 @@ class SegmentBuilder:
         if self._pending_break and self._last_src_end is not None:
             self._add_space(self._last_src_end, src_start)
         self._pending_break = False
-        self._append(PieceKind.BARRIER, BARRIER, src_start, src_end)
+        self._pieces.append([PieceKind.BARRIER, self._length, src_start, src_end])
+        self._parts.append(BARRIER)
+        self._length += 1
         self._last_src_end = src_end
 
     def build(self) -> Segment | None:
@@ -178,48 +225,50 @@ class SegmentBuilder:
             return None
         if "://" in text or "www." in text:  # what every URL holds; most segments have none
             text = _URL.sub(lambda url: BARRIER * len(url.group()), text)
-        return Segment(text=text, pieces=tuple(self._pieces), scope=self._scope)
+        return Segment(text=text, pieces=_pieces(self._pieces), scope=self._scope)
 
-    def _add_verbatim(self, src_start: int, src_end: int) -> None:
+    def _add_verbatim(self, src_start: int, src_end: int, chunk: str | None = None) -> None:
+        """Add [src_start, src_end) as it reads (`chunk`: that slice, when already cut)."""
         if src_end <= src_start:
             return
-        if self._source[src_start] == " " and self._parts and self._parts[-1].endswith(" "):
+        parts = self._parts
+        if chunk is None:
+            chunk = self._source[src_start:src_end]
+        if chunk[0] == " " and parts and parts[-1].endswith(" "):
             # "[foo ](url) bar": dropped markup between two spaces still reads as one space
             self._add_space(src_start, src_start + 1)
             src_start += 1
+            chunk = chunk[1:]
             if src_end <= src_start:
                 return
-        last = self._pieces[-1] if self._pieces else None
-        if last is not None and last.kind is PieceKind.TEXT and last.src_end == src_start:
-            self._pieces[-1] = Piece(PieceKind.TEXT, last.seg_start, last.src_start, src_end)
-            self._parts.append(self._source[src_start:src_end])
-            self._length += src_end - src_start
-            return
-        self._append(PieceKind.TEXT, self._source[src_start:src_end], src_start, src_end)
+        pieces = self._pieces
+        if pieces and pieces[-1][3] == src_start and pieces[-1][0] is PieceKind.TEXT:
+            pieces[-1][3] = src_end
+        else:
+            pieces.append([PieceKind.TEXT, self._length, src_start, src_end])
+        parts.append(chunk)
+        self._length += src_end - src_start
 
     def _add_space(self, src_start: int, src_end: int) -> None:
-        last = self._pieces[-1] if self._pieces else None
-        if last is not None and last.kind is PieceKind.SPACE:
-            self._pieces[-1] = Piece(PieceKind.SPACE, last.seg_start, last.src_start, src_end)
-            return
-        if last is not None and last.kind is PieceKind.TEXT and self._parts[-1].endswith(" "):
-            # a single space kept verbatim, then more whitespace: widen it into one run
-            self._pieces[-1] = Piece(
-                PieceKind.TEXT, last.seg_start, last.src_start, last.src_end - 1
-            )
-            self._parts[-1] = self._parts[-1][:-1]
-            self._length -= 1
-            if last.src_end - 1 == last.src_start:
-                self._pieces.pop()
-                self._parts.pop()
-            self._append(PieceKind.SPACE, " ", last.src_end - 1, src_end)
-            return
-        self._append(PieceKind.SPACE, " ", src_start, src_end)
-
-    def _append(self, kind: PieceKind, text: str, src_start: int, src_end: int) -> None:
-        self._pieces.append(Piece(kind, self._length, src_start, src_end))
-        self._parts.append(text)
-        self._length += len(text)
+        pieces = self._pieces
+        if pieces:
+            last = pieces[-1]
+            if last[0] is PieceKind.SPACE:
+                last[3] = src_end
+                return
+            if last[0] is PieceKind.TEXT and self._parts[-1].endswith(" "):
+                # a single space kept verbatim, then more whitespace: widen it into one run
+                space_start = last[3] - 1
+                last[3] = space_start
+                self._parts[-1] = self._parts[-1][:-1]
+                self._length -= 1
+                if space_start == last[2]:
+                    pieces.pop()
+                    self._parts.pop()
+                src_start = space_start
+        pieces.append([PieceKind.SPACE, self._length, src_start, src_end])
+        self._parts.append(" ")
+        self._length += 1
 
 
 @dataclass(frozen=True, slots=True)

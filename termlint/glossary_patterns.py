@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import regex
 import yaml
 
 from termlint.glossary import Pattern, fold_whitespace
@@ -101,6 +100,8 @@ def _compile(
     reader: NodeReader, node: yaml.Node, pattern_id: str, source: str, ignorecase: bool
 ) -> None:
     """Compile as termlint.patterns will (Python syntax), so a bad regex fails at load time."""
+    import regex  # only glossaries with patterns need it (startup time)
+
     flags = (regex.IGNORECASE if ignorecase else 0) | regex.VERSION0
     try:
         compiled = regex.compile(source, flags)

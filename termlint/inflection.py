@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
@@ -77,6 +78,18 @@ def build_replacement(
     separators: Sequence[str] = (),
 ) -> str:
     """The text that replaces `matched` (whitespace folded) when fixing, SPEC §2."""
+    return _build_replacement(matched, replacement, ending, is_case_sensitive, tuple(separators))
+
+
+# A run meets the same few retired words again and again, in the same spellings.
+@functools.lru_cache(maxsize=4096)
+def _build_replacement(
+    matched: str,
+    replacement: str,
+    ending: str,
+    is_case_sensitive: bool,
+    separators: tuple[str, ...],
+) -> str:
     text = add_ending(replacement, ending)
     if not is_case_sensitive:
         text = carry_case(matched, text)

@@ -11,11 +11,41 @@ from termlint.config import JargonSettings
 from termlint.document import Segment
 
 _OPS_WORD = re.compile(r"(?<![\w])([^\W\d_]+Ops)(?![\w])")
-_ACRONYM = re.compile(r"(?<![\w])([A-Z][A-Z0-9]{1,5})(s?)(?![\w])")
+# The lookbehinds of the two patterns below come after their first character: the same
+# matches as `(?<![\w])[A-Z]...`, but the search skips ahead to a capital letter.
+_ACRONYM = re.compile(r"([A-Z](?<![\w][A-Z])[A-Z0-9]{1,5})s?(?![\w])")
 _CAMEL_CASE = re.compile(r"(?<![\w])((?:[A-Z][a-z0-9]+|[a-z]+)(?:[A-Z][a-z0-9]+)+)(?![\w])")
 _WORD = r"[^\W\d_][\w'’\-]*"
 # Three or more all-capital words in a row are shouting ("NEVER USE A WHITELIST"), not acronyms.
-_SHOUTED_RUN = re.compile(r"(?<![\w])[A-Z0-9]+(?:[ \t]+[A-Z0-9]+(?![\w])){2,}")
+_SHOUTED_RUN = re.compile(r"[A-Z0-9](?<![\w][A-Z0-9])[A-Z0-9]*(?:[ \t]+[A-Z0-9]+(?![\w])){2,}")
+
+
+def _acronym_class(char: str) -> str:
+    if "A" <= char <= "Z":
+        return "A"
+    if "0" <= char <= "9":
+        return "0"
+    if char == "s":
+        return "s"
+    return "a" if char.isalnum() or char == "_" else " "
+
+
+# An ASCII text read as the classes `_ACRONYM` tells apart: a capital letter "A", a digit
+# "0", "s", any other word character "a", anything else " ". In that text the pattern
+# starts with a literal, which the search finds several times faster than a capital.
+_ACRONYM_CLASSES = "".join(_acronym_class(chr(code)) for code in range(128)).encode() + b" " * 128
+_ACRONYM_IN_CLASSES = re.compile(r"(A(?<![\w]A)[A0][A0]{0,4})s?(?![\w])")
+
+
+def acronym_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, end of the name) of each match of the acronym pattern, in text order:
+    "KTLOs" is a match whose name is "KTLO"."""
+    if text.isascii():
+        classes = text.encode("ascii").translate(_ACRONYM_CLASSES).decode("ascii")
+        found = _ACRONYM_IN_CLASSES.finditer(classes)
+    else:
+        found = _ACRONYM.finditer(text)
+    return [(match.start(), match.end(), match.end(1)) for match in found]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,28 +58,61 @@ class Candidate:
 
 def find_candidates(segment: Segment, settings: JargonSettings) -> Iterator[Candidate]:
     """Jargon-like words in one segment, in text order."""
-    found: list[Candidate] = []
-    text = segment.text
-    if settings.ops_suffix:
-        for match in _OPS_WORD.finditer(text):
-            found.append(Candidate(segment, match.start(), match.end(), match.group(1)))
+    for start, end, name in candidate_spans(segment.text, settings):
+        yield Candidate(segment, start, end, name)
+
+
+def candidate_spans(text: str, settings: JargonSettings) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the jargon-like words in `text`, in text order.
+
+    No candidate holds a non-word character, nor does any shouted run hold a line break,
+    so over texts joined by a line break this finds what it finds in each of them."""
+    found: list[tuple[int, int, str]] = []
+    kinds = 0  # how many patterns found something: each one's matches are in order
+    if settings.ops_suffix and "Ops" in text:
+        found.extend(
+            (match.start(), match.end(), match.group(1)) for match in _OPS_WORD.finditer(text)
+        )
+        kinds += bool(found)
     if settings.acronyms:
-        shouted = [run.span() for run in _SHOUTED_RUN.finditer(text)]
-        for match in _ACRONYM.finditer(text):
-            if any(start <= match.start() < end for start, end in shouted):
-                continue
-            found.append(Candidate(segment, match.start(), match.end(), match.group(1)))
+        acronyms = acronym_spans(text)
+        if acronyms:
+            found.extend(_not_shouted(text, acronyms))
+            kinds += 1
     if settings.camel_case:
-        for match in _CAMEL_CASE.finditer(text):
-            if match.group(1).endswith("Ops") and settings.ops_suffix:
-                continue
-            found.append(Candidate(segment, match.start(), match.end(), match.group(1)))
-    found.sort(key=lambda candidate: (candidate.start, -candidate.end))
+        camel = [
+            (match.start(), match.end(), match.group(1))
+            for match in _CAMEL_CASE.finditer(text)
+            if not (match.group(1).endswith("Ops") and settings.ops_suffix)
+        ]
+        found.extend(camel)
+        kinds += bool(camel)
+    if kinds < 2:
+        return found  # one pattern's matches: in order, none overlapping
+    found.sort(key=lambda candidate: (candidate[0], -candidate[1]))
+    kept: list[tuple[int, int, str]] = []
     last_end = -1
     for candidate in found:
-        if candidate.start >= last_end:
-            yield candidate
-            last_end = candidate.end
+        if candidate[0] >= last_end:
+            kept.append(candidate)
+            last_end = candidate[1]
+    return kept
+
+
+def _not_shouted(text: str, acronyms: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, str]]:
+    """The acronyms that start outside every shouted run (both in text order)."""
+    runs = [run.span() for run in _SHOUTED_RUN.finditer(text)]
+    if not runs:
+        for start, end, name_end in acronyms:
+            yield start, end, text[start:name_end]
+        return
+    index = 0
+    for start, end, name_end in acronyms:
+        while index < len(runs) and runs[index][1] <= start:
+            index += 1
+        if index < len(runs) and runs[index][0] <= start:
+            continue
+        yield start, end, text[start:name_end]
 
 
 def find_definition(text: str, name: str) -> str | None:

@@ -1,15 +1,24 @@
 """Finding glossary forms in prose: one automaton over every surface form of every term.
 
-The automaton runs over the lower-cased segment text; word boundaries, English endings
-and the longest-match rule are then applied to the few hits (SPEC §2).
+The automaton runs over the lower-cased text with every non-word character read as a
+space (`word_mask`), padded with a space at each end. Each form is entered once per
+English ending it may take, with a space before it when it starts with a word
+character and after it when it ends with one: a hit then already stands on word
+boundaries, so the many forms found inside longer words ("or" in "error") never reach
+Python. What the mask cannot tell apart (the non-word characters themselves) is
+compared in the lower-cased text, and the longest-match rule is applied to the few
+hits left (SPEC §2).
 """
 
 from __future__ import annotations
 
 import bisect
 import enum
+import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -37,9 +46,13 @@ class Match:
     segment: Segment
     seg_start: int
     seg_end: int  # the ending included
-    span: Span  # in the source
     form: Form
     ending: str  # "", "s", "es", "ies", "'s" or "’s" (as written in the text, lower-cased)
+
+    @property
+    def span(self) -> Span:
+        """In the source; mapped when asked for, as most matches are never reported."""
+        return self.segment.to_source(self.seg_start, self.seg_end)
 
     @property
     def seg_text(self) -> str:
@@ -49,10 +62,7 @@ class Match:
     @property
     def base_text(self) -> str:
         """The matched prose without its ending ("Whitelist" for "Whitelists")."""
-        if self.ending == "ies":
-            stem = self.seg_text[:-3]
-            return stem + ("Y" if self.seg_text[-3:].isupper() else "y")
-        return self.seg_text[: len(self.seg_text) - len(self.ending)]
+        return _without_ending(self.seg_text, self.ending)
 
     @property
     def is_plural(self) -> bool:
@@ -79,6 +89,26 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# `\W` is exactly `not is_word_char` for every code point (a test holds them equal).
+_NON_WORD = re.compile(r"\W")
+_ASCII_MASK = (
+    bytes(code if is_word_char(chr(code)) else ord(" ") for code in range(128)) + b" " * 128
+)
+
+
+def word_mask(text: str) -> str:
+    """`text` with every non-word character replaced by a space (the same length)."""
+    if text.isascii():  # the common case, a hundred times faster than the regex
+        return text.encode("ascii").translate(_ASCII_MASK).decode("ascii")
+    return _NON_WORD.sub(" ", text)
+
+
+def _without_ending(seg_text: str, ending: str) -> str:
+    if ending == "ies":
+        return seg_text[:-3] + ("Y" if seg_text[-3:].isupper() else "y")
+    return seg_text[: len(seg_text) - len(ending)]
+
+
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
 _POSSESSIVES = ("'s", "’s")
 
@@ -98,6 +128,51 @@ class _Key:
     length: int
     endings: tuple[str, ...]
     ies: bool  # the key is the y->ies plural of the form
+
+
+class _Entered(NamedTuple):
+    """One form with one ending, as entered in the masked automaton."""
+
+    key: _Key
+    ending: str  # as reported: "ies" for the y->ies key
+    back: int  # the match starts this far before the hit's last index (in the padded text)
+    length: int  # of the form with its ending
+    exact: str | None  # the form with its ending when the mask alone does not decide it
+    may_grow: bool  # the bare form, of a key that takes endings: one may fit instead
+
+
+# The first characters of the endings a bare form would give way to ("'s", "es", "s").
+_ENDING_HEADS = frozenset("'’es")
+
+
+def _masked_automaton(keys: Iterable[tuple[str, _Key]]) -> ahocorasick.Automaton | None:
+    """The automaton of every key with every ending, bounded and masked (module docstring)."""
+    entered: dict[str, list[_Entered]] = {}
+    for text, key in keys:
+        if not text:
+            continue  # never entered: an empty form matches nothing
+        for ending in key.endings:
+            full = text + ending
+            lead = " " if is_word_char(full[0]) else ""
+            pattern = lead + word_mask(full) + (" " if is_word_char(full[-1]) else "")
+            exact = None if all(map(is_word_char, full)) else full
+            may_grow = not ending and len(key.endings) > 1
+            record = _Entered(
+                key,
+                "ies" if key.ies else ending,
+                len(pattern) - len(lead),
+                len(full),
+                exact,
+                may_grow,
+            )
+            entered.setdefault(pattern, []).append(record)
+    if not entered:
+        return None
+    automaton = ahocorasick.Automaton()
+    for pattern, records in entered.items():
+        automaton.add_word(pattern, tuple(records))
+    automaton.make_automaton()
+    return automaton
 
 
 def _consonant_y(key: str) -> bool:
@@ -120,17 +195,14 @@ class TermIndex:
         self.forms: dict[str, Form] = {key: forms[0] for key, forms in grouped.items()}
         self._nearby: NearbyIndex[Form] | None = None  # built on the first similar_terms call
         self._similar: dict[tuple[str, int], tuple[str, ...]] = {}
-        self._automaton: ahocorasick.Automaton | None = None
-        if grouped:
-            automaton = ahocorasick.Automaton()
-            for key, forms in grouped.items():
-                automaton.add_word(key, _Key(tuple(forms), len(key), _endings_for(key), False))
-                if _consonant_y(key):
-                    plural = key[:-1] + "ies"
-                    if plural not in grouped:
-                        automaton.add_word(plural, _Key(tuple(forms), len(plural), ("",), True))
-            automaton.make_automaton()
-            self._automaton = automaton
+        self._keys: list[tuple[str, _Key]] = []  # (lower-cased form or y->ies plural, key)
+        for key, forms in grouped.items():
+            self._keys.append((key, _Key(tuple(forms), len(key), _endings_for(key), False)))
+            if _consonant_y(key):
+                plural = key[:-1] + "ies"
+                if plural not in grouped:
+                    self._keys.append((plural, _Key(tuple(forms), len(plural), ("",), True)))
+        self._automaton = _masked_automaton(self._keys)
 
     def covers(self, word: str) -> bool:
         """True when `word` is a surface form of some glossary entry (any casing)."""
@@ -152,39 +224,22 @@ class TermIndex:
         """Every glossary match in the document, overlaps resolved (longest wins)."""
         if self._automaton is None or not document.segments:
             return []
-        texts = [segment.text for segment in document.segments]
-        joined = lower_same_length(BARRIER.join(texts))
-        starts: list[int] = []
-        offset = 0
-        for text in texts:
-            starts.append(offset)
-            offset += len(text) + 1
-        candidates: list[tuple[int, int, Segment, _Key, str]] = []
-        for end_index, key in self._automaton.iter(joined):
-            found = self._accept(joined, end_index + 1 - key.length, end_index + 1, key)
-            if found is None:
-                continue
-            start, end, ending = found
-            position = bisect.bisect_right(starts, start) - 1
-            base = starts[position]
-            candidates.append((start - base, end - base, document.segments[position], key, ending))
-        return list(_longest_first(candidates))
+        segments = document.segments
+        lowered = lower_same_length(BARRIER.join([segment.text for segment in segments]))
+        candidates = [
+            (start, stop, record.key.length, record.key, record.ending)
+            for start, stop, record in _hits(self._automaton, lowered, resolve_endings=True)
+        ]
+        return _matches(_longest_first(candidates), segments)
 
     def scanner(self, keep: Callable[[Form], bool]) -> FormScanner:
         """A scan for the forms `keep` accepts only, with `find`'s boundary rules."""
-        automaton = ahocorasick.Automaton()
-        kept = 0
-        if self._automaton is not None:
-            for key, value in self._automaton.items():
-                if any(keep(form) for form in value.forms):
-                    automaton.add_word(key, value)
-                    kept += 1
-        if kept:
-            automaton.make_automaton()
-        return FormScanner(automaton if kept else None)
+        kept = [(text, key) for text, key in self._keys if any(map(keep, key.forms))]
+        return FormScanner(_masked_automaton(kept))
 
     @staticmethod
     def _accept(text: str, start: int, end: int, key: _Key) -> tuple[int, int, str] | None:
+        """The rules `_hits` applies, one form at a time: the reference for its rare cases."""
         first = text[start]
         if is_word_char(first) and start > 0 and is_word_char(text[start - 1]):
             return None
@@ -199,6 +254,108 @@ class TermIndex:
         return None
 
 
+def _hits(
+    automaton: ahocorasick.Automaton, lowered: str, *, resolve_endings: bool
+) -> Iterator[tuple[int, int, _Entered]]:
+    """(start, stop, entered form) of every form on word boundaries in `lowered`.
+
+    With `resolve_endings`, a bare form gives way to the same form with an ending when
+    one fits (SPEC §2: the longest ending first), as `TermIndex._accept` decides."""
+    masked = " " + word_mask(lowered) + " "
+    for end_index, records in automaton.iter(masked):
+        for record in records:
+            start = end_index - record.back
+            stop = start + record.length
+            if record.exact is not None and lowered[start:stop] != record.exact:
+                continue
+            if (
+                resolve_endings
+                and record.may_grow
+                and lowered[stop : stop + 1] in _ENDING_HEADS
+                and TermIndex._accept(lowered, start, stop, record.key) != (start, stop, "")
+            ):
+                continue
+            yield start, stop, record
+
+
+_Candidate = tuple[int, int, int, _Key, str]  # start, stop, the key's length, key, ending
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    """SPEC §2: overlapping candidates resolve to the longest; ties go to the leftmost
+    (then to the shorter form: the one the automaton met first). In text order.
+
+    Most candidates overlap nothing: only runs of overlapping ones are resolved."""
+    candidates.sort(key=lambda candidate: candidate[:3])
+    kept: list[_Candidate] = []
+    index = 0
+    while index < len(candidates):
+        run_end = index + 1
+        reach = candidates[index][1]
+        while run_end < len(candidates) and candidates[run_end][0] < reach:
+            reach = max(reach, candidates[run_end][1])
+            run_end += 1
+        if run_end == index + 1:
+            kept.append(candidates[index])
+        else:
+            kept.extend(_resolve_overlaps(candidates[index:run_end]))
+        index = run_end
+    return kept
+
+
+def _resolve_overlaps(run: list[_Candidate]) -> list[_Candidate]:
+    # The kept spans sorted by start (disjoint, so their ends are sorted too): an overlap
+    # test is a bisection, not a scan, so a long run of overlaps stays linear-ish.
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[_Candidate] = []
+    for candidate in sorted(run, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+        start, end = candidate[0], candidate[1]
+        index = bisect.bisect_right(starts, start)
+        if (index > 0 and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
+            continue
+        starts.insert(index, start)
+        ends.insert(index, end)
+        chosen.append(candidate)
+    chosen.sort(key=lambda candidate: candidate[0])
+    return chosen
+
+
+def _matches(candidates: list[_Candidate], segments: Sequence[Segment]) -> list[Match]:
+    """The kept candidates (offsets in the segments' texts joined by one character, in
+    text order) as matches, in source order."""
+    chosen: list[Match] = []
+    position = 0
+    base = 0
+    next_base = len(segments[0].text) + 1
+    for start, stop, _, key, ending in candidates:
+        while start >= next_base:
+            position += 1
+            base = next_base
+            next_base += len(segments[position].text) + 1
+        segment = segments[position]
+        seg_start = start - base
+        seg_end = stop - base
+        form = key.forms[0]
+        if len(key.forms) > 1:
+            written = fold_whitespace(_without_ending(segment.text[seg_start:seg_end], ending))
+            form = next((form for form in key.forms if form.text == written), form)
+        chosen.append(Match(segment, seg_start, seg_end, form, ending))
+    if not _in_source_order(segments):  # an image's alt text inside its paragraph
+        chosen.sort(key=lambda match: match.segment.source_offset(match.seg_start))
+    return chosen
+
+
+def _in_source_order(segments: Sequence[Segment]) -> bool:
+    """Whether each segment's source ends before the next one's starts: then matches in
+    the segments' order, each segment's in text order, are in source order (a segment's
+    pieces run forwards through the source)."""
+    return all(
+        before.pieces[-1].src_end <= after.pieces[0].src_start
+        for before, after in itertools.pairwise(segments)
+    )
+
+
 class FormScanner:
     """Where some glossary forms start in a text (before overlaps are resolved)."""
 
@@ -206,13 +363,12 @@ class FormScanner:
         self._automaton = automaton
 
     def starts(self, lowered: str) -> Iterator[int]:
-        """Start offsets of the candidates in `lowered` (a `lower_same_length` text)."""
+        """Start offsets of the candidates in `lowered` (a `lower_same_length` text), in
+        no particular order; a start may come more than once."""
         if self._automaton is None:
             return
-        for end_index, key in self._automaton.iter(lowered):
-            start = end_index + 1 - key.length
-            if TermIndex._accept(lowered, start, end_index + 1, key) is not None:
-                yield start
+        for start, _, _ in _hits(self._automaton, lowered, resolve_endings=False):
+            yield start
 
 
 def similar_terms(word: str, forms: Iterable[Form], limit: int = 3) -> list[str]:
@@ -254,36 +410,3 @@ def _entry_forms(entry: Entry) -> Iterator[Form]:
         yield Form(fold_whitespace(variant), FormKind.VARIANT, entry)
     if entry.abbreviation:
         yield Form(fold_whitespace(entry.abbreviation), FormKind.ABBREVIATION, entry)
-
-
-def _longest_first(
-    candidates: Iterable[tuple[int, int, Segment, _Key, str]],
-) -> Iterator[Match]:
-    """SPEC §2: overlapping candidates resolve to the longest; ties go to the leftmost."""
-    # Per segment, the kept spans sorted by start (disjoint, so their ends are sorted too):
-    # an overlap test is a bisection, not a scan, so a long paragraph stays linear-ish.
-    taken: dict[int, tuple[list[int], list[int]]] = {}
-    chosen: list[Match] = []
-    ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), id(c[2]), c[0]))
-    for start, end, segment, key, ending in ordered:
-        starts, ends = taken.setdefault(id(segment), ([], []))
-        index = bisect.bisect_right(starts, start)
-        if (index > 0 and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
-            continue
-        starts.insert(index, start)
-        ends.insert(index, end)
-        match = Match(
-            segment=segment,
-            seg_start=start,
-            seg_end=end,
-            span=segment.to_source(start, end),
-            form=key.forms[0],
-            ending=ending,
-        )
-        if len(key.forms) > 1:
-            written = fold_whitespace(match.base_text)
-            exact = next((form for form in key.forms if form.text == written), key.forms[0])
-            match = replace(match, form=exact)
-        chosen.append(match)
-    chosen.sort(key=lambda match: match.span.start)
-    yield from chosen

@@ -8,8 +8,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from termlint.document import BARRIER, Segment
 from termlint.glossary import Pattern
 
@@ -24,6 +22,8 @@ class CompiledPattern:
 
     @classmethod
     def compile(cls, pattern: Pattern) -> CompiledPattern:
+        import regex  # only glossaries with patterns need it (startup time)
+
         flags = regex.IGNORECASE if pattern.ignorecase else 0
         return cls(pattern, regex.compile(pattern.regex, flags | regex.VERSION0))
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from termlint.checks.base import Check, LintSettings
 from termlint.document import BARRIER, Document
 from termlint.glossary import Status
-from termlint.jargon import find_definition
+from termlint.jargon import acronym_spans, find_definition
 from termlint.matching import Form, FormKind, FormScanner, lower_same_length
 from termlint.parsing import read_document
 from termlint.parsing.fast_markdown import FastMarkdown, parse_markdown_fast
@@ -56,10 +56,9 @@ KNOWN_CHECKS = frozenset(
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[^\s\x00]+")  # as document.py
 _DIRECTIVE = "termlint-"
-# The undefined-term patterns (jargon.py), without the shouted-run exception. The
-# acronym's lookbehind comes after its first letter: the same matches, found faster.
+# The undefined-term patterns (jargon.py), without the shouted-run exception; acronyms
+# are found by jargon.acronym_spans.
 _OPS_WORD = r"(?<![\w])(?P<name>[^\W\d_]+Ops)(?![\w])"
-_ACRONYM = r"(?P<name>[A-Z](?<![\w][A-Z])[A-Z0-9]{1,5})s?(?![\w])"
 _CAMEL_CASE = r"(?<![\w])(?P<name>(?:[A-Z][a-z0-9]+|[a-z]+)(?:[A-Z][a-z0-9]+)+)(?![\w])"
 
 
@@ -112,6 +111,10 @@ class _Relevance:
             for match in pattern.finditer(joined):
                 chosen.add(bisect.bisect_right(starts, match.start()) - 1)
                 names.add(match.group("name"))
+        if self.settings.jargon.acronyms:
+            for start, _, name_end in acronym_spans(joined):
+                chosen.add(bisect.bisect_right(starts, start) - 1)
+                names.add(joined[start:name_end])
         return sorted(chosen), names
 
     def keeps_definitions(self, names: set[str], parsed: FastMarkdown, chosen: list[int]) -> bool:
@@ -160,7 +163,6 @@ def _relevance(settings: LintSettings) -> _Relevance:
         (literal, re.compile(pattern))
         for literal, pattern, enabled in (
             ("Ops", _OPS_WORD, flags.ops_suffix),
-            ("", _ACRONYM, flags.acronyms),
             ("", _CAMEL_CASE, flags.camel_case),
         )
         if enabled

@@ -6,12 +6,14 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from termlint.config import Config
 from termlint.errors import UsageError
 from termlint.model import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    import pathspec
 
 OFF = "off"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -35,6 +37,8 @@ class RuleSelection:
         ignore: Sequence[str] = (),
     ) -> None:
         known = frozenset(known_rules)
+        if config.overrides:
+            import pathspec  # only a config with overrides needs it (startup time)
         self._root = config.root
         self._select = frozenset(_split(select, known, "--select")) or None
         self._ignore = frozenset(_split(ignore, known, "--ignore"))
@@ -69,6 +73,8 @@ class RuleSelection:
         return Severity.parse(setting)
 
     def apply(self, findings: Iterable[Finding], path: Path | None) -> list[Finding]:
+        if not (self._select or self._ignore or self._severities or self._overrides):
+            return list(findings)  # nothing to change (a cached run may bring 100,000)
         kept: list[Finding] = []
         for finding in findings:
             severity = self.severity(finding, path)

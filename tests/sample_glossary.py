@@ -14,3 +14,12 @@ STATUS_TERMS = """\
     status: forbidden
     replace_with: [primary server]
 """
+
+# A glossary of one deprecated term, the smallest that gives a finding with a fix.
+WHITELIST_GLOSSARY = """\
+version: 1
+terms:
+  - term: whitelist
+    status: deprecated
+    replace_with: [allowlist]
+"""

@@ -13,15 +13,10 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_tree
+from sample_glossary import WHITELIST_GLOSSARY
 
 DOC = "A whitelist.\n"
-GLOSSARY = """\
-version: 1
-terms:
-  - term: whitelist
-    status: deprecated
-    replace_with: [allowlist]
-"""
+GLOSSARY = WHITELIST_GLOSSARY
 T = "version: 1\nterms:\n  - term: whitelist\n"
 P = "version: 1\npatterns:\n  - id: a-b\n    regex: x\n    message: m\n"
 

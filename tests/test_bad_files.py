@@ -20,18 +20,13 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_tree
+from sample_glossary import WHITELIST_GLOSSARY
 
 from termlint import discover, source
 from termlint.parsing import fast_markdown
 from termlint.source import SourceError, decode, read_source
 
-GLOSSARY = """\
-version: 1
-terms:
-  - term: whitelist
-    status: deprecated
-    replace_with: [allowlist]
-"""
+GLOSSARY = WHITELIST_GLOSSARY
 CONFIG = "glossary: [glossary.yaml]\n"
 WHITELIST = '"whitelist" is deprecated: use "allowlist" instead [deprecated-term]'
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, signals and /dev are POSIX")

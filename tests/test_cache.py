@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import run_cli, write_tree
+from sample_glossary import WHITELIST_GLOSSARY
 
 from termlint import runner
-from termlint.cache import GITIGNORE_TEXT, ResultsCache, content_digest
+from termlint.cache import FORMAT, GITIGNORE_TEXT, ResultsCache, content_digest
 from termlint.model import Finding, Fix, Position, Severity, Span
 
-GLOSSARY = """\
-version: 1
-terms:
-  - term: whitelist
-    status: deprecated
-    replace_with: [allowlist]
-"""
+GLOSSARY = WHITELIST_GLOSSARY
 FILES = {
     ".termlint.yaml": "glossary: [glossary.yaml]\n",
     "glossary.yaml": GLOSSARY,
@@ -59,7 +57,7 @@ def test_a_second_run_lints_nothing_and_reports_the_same(tmp_path: Path, linted:
     assert first == (1, "".join(REPORT), "Found 2 problems (2 warnings) in 3 files.\n")
     assert linted == ["docs/a.md", "docs/b.md", "docs/c.txt"]
     cache = tmp_path / ".termlint_cache"
-    assert sorted(os.listdir(cache)) == [".gitignore", "results.json"]
+    assert sorted(os.listdir(cache)) == [".gitignore", "glossary.json", "results.json"]
     assert (cache / ".gitignore").read_text(encoding="utf-8") == GITIGNORE_TEXT
     assert GITIGNORE_TEXT.endswith("\n*\n")
     linted.clear()
@@ -127,21 +125,82 @@ def test_a_corrupt_cache_is_a_warning_and_is_rebuilt(tmp_path: Path, linted: lis
         "Found 2 problems (2 warnings) in 3 files.\n"
     )
     assert linted == ["docs/a.md", "docs/b.md", "docs/c.txt"]
-    assert json.loads(results.read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads(results.read_text(encoding="utf-8"))["format"] == FORMAT
     linted.clear()
     assert check(tmp_path, "docs")[2] == "Found 2 problems (2 warnings) in 3 files.\n"
     assert linted == []
 
 
-def test_a_corrupt_entry_is_a_warning_and_that_file_is_linted(tmp_path: Path) -> None:
+FINDING = Finding(
+    path="old/a.md",
+    span=Span(4, 13),
+    start=Position(1, 5),
+    end=Position(1, 14),
+    rule="deprecated-term",
+    severity=Severity.ERROR,
+    text="whitelist",
+    message="m",
+    term="whitelist",
+    suggestions=("allowlist", "safelist"),
+    fix=Fix("allowlist"),
+    line_text="The whitelist is long.",
+)
+
+
+Payload = dict[str, Any]
+
+
+def _numbers(payload: Payload) -> list[Any]:
+    return next(iter(payload["files"].values()))[1]  # type: ignore[no-any-return]
+
+
+def _set(items: list[Any], index: int, value: object) -> None:
+    items[index] = value
+
+
+# Each edit leaves valid JSON in the cache's shape but breaks what a finding may hold.
+# The one template is [severity, rule, text, message, term, suggestions, fix, line] and
+# the values are "deprecated-term", "whitelist", "m", [suggestions], "allowlist", line.
+CORRUPTIONS: dict[str, Callable[[Payload], None]] = {
+    "entry is not a list": lambda p: p["files"].update({k: {} for k in p["files"]}),
+    "entry too long": lambda p: next(iter(p["files"].values())).append([]),
+    "numbers not a list": lambda p: next(iter(p["files"].values())).__setitem__(1, "x"),
+    "a number is a string": lambda p: _set(_numbers(p), 2, "1"),
+    "a number is a bool": lambda p: _set(_numbers(p), 2, True),
+    "a number is a float": lambda p: _set(_numbers(p), 2, 1.0),
+    "a number is negative": lambda p: _set(_numbers(p), 0, -1),
+    "a number is missing": lambda p: _numbers(p).pop(),
+    "no such template": lambda p: _set(_numbers(p), 6, 1),
+    "no templates": lambda p: p.pop("templates"),
+    "template not a list": lambda p: _set(p["templates"], 0, {}),
+    "template too short": lambda p: p["templates"][0].pop(),
+    "unknown severity": lambda p: _set(p["templates"][0], 0, 3),
+    "reference out of range": lambda p: _set(p["templates"][0], 1, 99),
+    "reference is a bool": lambda p: _set(p["templates"][0], 4, True),
+    "rule is none": lambda p: _set(p["templates"][0], 1, 0),
+    "rule is suggestions": lambda p: _set(p["templates"][0], 1, 4),
+    "suggestions are a string": lambda p: _set(p["templates"][0], 5, 1),
+    "term is suggestions": lambda p: _set(p["templates"][0], 4, 4),
+    "no value table": lambda p: p.pop("values"),
+    "a value is a number": lambda p: p["values"].append(1),
+    "a suggestion is a number": lambda p: p["values"].append(["a", 1]),
+}
+
+
+@pytest.mark.parametrize("corrupt", CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
+def test_a_corrupt_entry_is_a_warning_and_that_file_is_linted(
+    tmp_path: Path,
+    corrupt: Callable[[dict], None],  # type: ignore[type-arg]
+) -> None:
     folder = tmp_path / ".termlint_cache"
     warnings: list[str] = []
     cache = ResultsCache(folder, "key", warnings.append, shown="cache.json")
     path = tmp_path / "a.md"
-    cache.store(path, "digest", [])
+    cache.store(path, "digest", [FINDING])
     cache.save()
     payload = json.loads((folder / "results.json").read_text(encoding="utf-8"))
-    payload["files"][str(path)][1] = [["not", "a", "finding"]]
+    assert ResultsCache(folder, "key", warnings.append).lookup(path, "digest", "a.md")
+    corrupt(payload)
     (folder / "results.json").write_text(json.dumps(payload), encoding="utf-8")
     again = ResultsCache(folder, "key", warnings.append, shown="cache.json")
     assert again.lookup(path, "digest", "a.md") is None
@@ -151,21 +210,34 @@ def test_a_corrupt_entry_is_a_warning_and_that_file_is_linted(tmp_path: Path) ->
     ]
 
 
-def test_findings_come_back_whole_under_the_current_path(tmp_path: Path) -> None:
-    finding = Finding(
-        path="old/a.md",
-        span=Span(4, 13),
-        start=Position(1, 5),
-        end=Position(1, 14),
-        rule="deprecated-term",
-        severity=Severity.ERROR,
-        text="whitelist",
-        message="m",
-        term="whitelist",
-        suggestions=("allowlist", "safelist"),
-        fix=Fix("allowlist"),
-        line_text="The whitelist is long.",
+def test_the_value_table_keeps_only_what_entries_use(tmp_path: Path) -> None:
+    cache = ResultsCache(tmp_path, "key", print)
+    cache.store(tmp_path / "a.md", "1", [FINDING])
+    other = Finding(**{**{f: getattr(FINDING, f) for f in FINDING.__slots__}, "message": "n"})  # type: ignore[arg-type]
+    cache.store(tmp_path / "b.md", "2", [other, other])
+    cache.store(tmp_path / "a.md", "3", [])  # a.md changed: its message "m" is no longer used
+    cache.save()
+    payload = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert sorted(map(str, payload["values"])) == sorted(
+        [
+            "deprecated-term",
+            "whitelist",
+            "n",
+            "['allowlist', 'safelist']",
+            "allowlist",
+            "The whitelist is long.",
+        ]
     )
+    again = ResultsCache(tmp_path, "key", print)
+    assert again.lookup(tmp_path / "a.md", "3", "a.md") == ()
+    assert again.lookup(tmp_path / "b.md", "2", "b.md") == (
+        replace(other, path="b.md"),
+        replace(other, path="b.md"),
+    )
+
+
+def test_findings_come_back_whole_under_the_current_path(tmp_path: Path) -> None:
+    finding = FINDING
     cache = ResultsCache(tmp_path, "key", print)
     cache.store(tmp_path / "a.md", content_digest(b"x"), [finding])
     cache.save()

@@ -404,3 +404,55 @@ def test_folder_that_cannot_be_listed_is_skipped(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "scandir", scandir)
     assert listed(tmp_path) == ["a.md", "open/c.md"]
+
+
+# --- fast paths that must agree with the general ones ---------------------------------
+
+INCLUDE_GLOBS = [
+    ("**/*.md", "**/*.txt"),  # suffixes
+    ("*.md", "**/*.tar.gz"),  # suffixes
+    (),  # no suffix: nothing is included
+    ("**/*.md", "**/*.[tT]xt"),  # not only suffixes
+    ("docs/",),
+    ("*.md",),
+    ("docs/**/*.md", "/top.md"),
+    ("**/*.md", "!docs/skip.md"),  # a negation: pathspec decides
+    ("*", "!*.txt", "docs/*.txt"),
+]
+GLOB_PATHS = ["a.md", "top.md", "x/top.md", "docs/a.md", "docs/skip.md", "docs/x/b.txt",
+              "docs/b.txt", "b.txt", "c.rst", "x.md/c.rst", "docs", ".md", "a.MD", "c.Txt",
+              "a.tar.gz", "a.gz", "a.md.bak", "a.mdx"]  # fmt: skip
+
+
+@pytest.mark.parametrize("globs", INCLUDE_GLOBS)
+def test_include_is_decided_as_pathspec_decides(tmp_path, globs):
+    """Include globs that are only suffixes, or only positive, take shortcuts."""
+    from pathspec import GitIgnoreSpec
+
+    from termlint.discover import _Selector
+
+    selector = _Selector.of(Config(root=tmp_path, include=globs), tmp_path)
+    spec = GitIgnoreSpec.from_lines(globs)
+    for relative in GLOB_PATHS:
+        full = os.path.join(str(tmp_path), *relative.split("/"))
+        assert selector.is_included(full) == spec.match_file(relative), relative
+
+
+@pytest.mark.parametrize(
+    ("path", "cwd"),
+    [
+        ("/w/docs/a.md", "/w"),
+        ("/w/a.md", "/w/"),
+        ("/a.md", "/"),
+        ("/w", "/w"),
+        ("/w/../v/a.md", "/w"),  # not normalised
+        ("/w/a.md", "/w/./x/.."),
+        ("/v/a.md", "/w"),
+        ("/wx/a.md", "/w"),
+        ("docs/a.md", "/w"),
+        ("/w/docs//a.md", "/w"),
+    ],
+)
+def test_display_path_is_relpath_with_slashes(path, cwd):
+    assert display_path(path, Path(cwd)) == os.path.relpath(path, cwd).replace(os.sep, "/")
+    assert display_path(Path(path), Path(cwd)) == display_path(path, Path(cwd))

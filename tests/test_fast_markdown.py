@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import multiprocessing
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,8 +78,12 @@ READ = [
     "An em\u2003space and a thin\u2009one.\n\n> quoted\u00a0text\n",
 ]
 
+NOT_FOOTNOTES = "Match `[^0-9]` or [^a-z] or [^x] or [^ y]: a label has no space.\n\n> [^q]\n"
+
 DECLINED = [
     "Footnote[^1].\n\n[^1]: note\n",
+    "A definition alone: a [^1] is text only without it.\n\n> [^1]: note\n",
+    "An inline^[footnote] reads as its own segment.\n",
     "tab\tinside\n",
     "\u00a0a no-break space starting a paragraph\n",
     "A line ending in an em space\u2003\n",
@@ -94,6 +99,16 @@ DECLINED = [
 @pytest.mark.parametrize("text", READ)
 def test_reads_what_the_reference_reads(text: str) -> None:
     assert_same(text)
+
+
+def test_reads_brackets_with_a_caret_that_no_definition_makes_footnotes() -> None:
+    assert assert_same(NOT_FOOTNOTES)
+    document = fast.read_markdown_fast("doc.md", NOT_FOOTNOTES)
+    assert document is not None
+    assert [segment.text for segment in document.segments] == [
+        "Match \x00 or [^a-z] or [^x] or [^ y]: a label has no space.",
+        "[^q]",
+    ]
 
 
 @pytest.mark.parametrize("text", DECLINED)
@@ -119,6 +134,38 @@ def test_prepares_the_source_as_the_reference() -> None:
     assert fast.FRONT_MATTER.flags == markdown._FRONT_MATTER.flags
     assert fast.HTML_COMMENT.pattern == inline_segments.HTML_COMMENT.pattern
     assert fast.prepare("---\na: 1\n---\nx\r\ny\0") == "   \n    \n   \nx \ny\ufffd"
+
+
+def test_unicode_spaces_are_every_whitespace_beyond_ascii() -> None:
+    beyond_ascii = (chr(code) for code in range(0x80, sys.maxunicode + 1))
+    every_space = "".join(char for char in beyond_ascii if char.isspace())
+    assert every_space == fast.UNICODE_SPACES
+
+
+@pytest.mark.parametrize("space", ["\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f"])
+def test_declines_ascii_whitespace_other_than_spaces_and_line_breaks(space: str) -> None:
+    assert fast.read_markdown_fast("doc.md", f"a{space}b\n") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two  spaces,   three, a\u00a0no-break and an em\u2003space.\n\n# Head  line\n",
+        "Mark \x01 inside\n\n- item  one\n- item\u00a0two\n",
+        "a &amp;  b &nbsp; c\n\n| x  y | z |\n|---|---|\n",
+        "```\nonly code\n```\n",
+        "<div>\nonly html\n</div>\n",
+    ],
+)
+def test_sketches_fold_whitespace_as_segments_do(text: str) -> None:
+    parsed = fast.parse_markdown_fast("doc.md", text)
+    assert parsed is not None
+    document = parsed.document()
+    assert document is not None
+    folded = [" ".join(segment.text.split()) for segment in document.segments]
+    assert [block.sketch for block in parsed.blocks if block.sketch] == folded
+    assert all(block.sketch == " ".join(block.sketch.split()) for block in parsed.blocks)
+    assert assert_same(text)
 
 
 def test_non_ascii_offsets_are_code_points() -> None:

@@ -6,7 +6,14 @@ import pytest
 
 from termlint.document import Document, LineIndex, SegmentBuilder
 from termlint.glossary import Entry, Status
-from termlint.matching import FormKind, TermIndex, edit_distance, lower_same_length
+from termlint.matching import (
+    FormKind,
+    TermIndex,
+    edit_distance,
+    is_word_char,
+    lower_same_length,
+    word_mask,
+)
 
 
 def prose(text: str) -> Document:
@@ -112,3 +119,55 @@ def test_edit_distance(left: str, right: str, distance: int) -> None:
 def test_similar_terms_suggests_the_term_for_a_one_letter_slip() -> None:
     index = TermIndex((*ENTRIES, Entry("InfraOps", status=Status.AMBIGUOUS, meanings=("a", "b"))))
     assert index.similar_terms("InfreOps") == ["InfraOps"]
+
+
+def test_word_mask_reads_every_non_word_character_as_a_space() -> None:
+    # `\W` (the mask of a non-ASCII text) and the ASCII table both agree with is_word_char
+    characters = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+    expected = "".join(char if is_word_char(char) else " " for char in characters)
+    assert word_mask(characters) == expected
+    ascii_text = characters[:128]
+    assert word_mask(ascii_text) == expected[:128]
+
+
+def test_a_bare_form_gives_way_to_an_ending_that_fits() -> None:
+    index = TermIndex((Entry("C++", status=Status.DEPRECATED, replace_with=("C plus",)),))
+    document = prose("C++s and C++'s and C++ and C++-x")
+    assert [(document.text[m.span.start : m.span.end], m.ending) for m in index.find(document)] == [
+        ("C++s", "s"),
+        ("C++'s", "'s"),
+        ("C++", ""),
+        ("C++", ""),
+    ]
+
+
+def test_forms_that_read_alike_in_the_mask_are_told_apart() -> None:
+    index = TermIndex((Entry("ci cd"), Entry("ci/cd", status=Status.DEPRECATED)))
+    document = prose("ci/cd, ci cd, ci-cd and ci cds")
+    assert [
+        (document.text[m.span.start : m.span.end], m.form.entry.term, m.ending)
+        for m in index.find(document)
+    ] == [("ci/cd", "ci/cd", ""), ("ci cd", "ci cd", ""), ("ci cds", "ci cd", "s")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do DevOps and devops's dev-ops Dev Ops.",
+        "whitelists, the whitelist’s, WHITELIST'S whitelisting",
+        "proxies proxys boxes boxs .NET .NETs x.NET dotnet",
+        "master servers: master-server masterserver master\x00server",
+    ],
+)
+def test_scanner_starts_where_a_form_is_accepted(text: str) -> None:
+    index = TermIndex(ENTRIES)
+    lowered = lower_same_length(text)
+    expected = set()
+    for key_text, key in index._keys:
+        start = lowered.find(key_text)
+        while start != -1:
+            if TermIndex._accept(lowered, start, start + len(key_text), key) is not None:
+                expected.add(start)
+            start = lowered.find(key_text, start + 1)
+    assert set(index.scanner(lambda form: True).starts(lowered)) == expected
+    assert expected  # the texts hold forms

@@ -59,7 +59,7 @@ def test_few_files_get_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("no pool for so few files")
 
-    monkeypatch.setattr(runner.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr("multiprocessing.get_context", no_pool)  # runner imports it late
     assert len(list(runner.lint_files(paths, tmp_path, lambda: SETTINGS, jobs=2))) == 7
 
 
@@ -145,3 +145,19 @@ def test_a_corpus_sample_reports_the_same_with_and_without_cache_and_jobs(tmp_pa
     assert [(f["path"], f["rule"], f["text"]) for f in added] == [
         (edited.name, "undefined-term", "KTLOX")
     ]
+
+
+def test_fewer_collections_nests_and_restores_the_collector_at_the_outermost() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with runner.fewer_collections():
+        assert gc.get_threshold() == (50_000, 20, 100)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with runner.fewer_collections():
+            pass
+        assert gc.get_threshold() == (50_000, 20, 100)  # the inner one leaves it so
+        assert gc.get_freeze_count() >= frozen
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termlint.checks.base import Check, CheckContext, quote_list, with_glossary_context
-from termlint.checks.replacing import replacement_fix, replacement_text
+from termlint.checks.replacing import is_fixable, replacement_text
 from termlint.glossary import Status
 from termlint.model import Finding, Fix, Severity
 
@@ -34,19 +34,22 @@ _SEVERITY = {Status.DEPRECATED: Severity.WARNING, Status.FORBIDDEN: Severity.ERR
 def run(ctx: CheckContext) -> Iterator[Finding]:
     for match in ctx.matches:
         entry = match.form.entry
-        severity = _SEVERITY.get(entry.status)
-        if severity is None:
-            continue
+        if entry.status is not Status.DEPRECATED and entry.status is not Status.FORBIDDEN:
+            continue  # an identity test: hashing an enum member runs Python code
+        severity = _SEVERITY[entry.status]
         suggestions = [replacement_text(ctx, match, item) for item in entry.replace_with]
         fix: Fix | None = None
-        if len(entry.replace_with) == 1:
-            fix = replacement_fix(ctx, match, entry.replace_with[0])
+        if len(entry.replace_with) == 1 and is_fixable(match):
+            fix = Fix(suggestions[0])  # what replacement_fix builds
         message = f'"{match.seg_text}" is {entry.status.value}'
         if suggestions:
-            shown = [
-                replacement_text(ctx, match, item, keep_separators=False)
-                for item in entry.replace_with
-            ]
+            # a match without whitespace has no separators to keep: the same texts
+            shown = suggestions
+            if " " in match.seg_text:
+                shown = [
+                    replacement_text(ctx, match, item, keep_separators=False)
+                    for item in entry.replace_with
+                ]
             message += f": use {quote_list(shown)} instead"
         yield ctx.finding(
             rule=ID,

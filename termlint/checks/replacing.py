@@ -27,8 +27,13 @@ def replacement_text(
     )
 
 
+def is_fixable(match: Match) -> bool:
+    """Whether the span holds nothing but the matched words (no `**` inside it)."""
+    return match.segment.is_contiguous(match.seg_start, match.seg_end)
+
+
 def replacement_fix(ctx: CheckContext, match: Match, replacement: str) -> Fix | None:
     """A Fix only when the span holds nothing but the matched words (no `**` inside it)."""
-    if not match.segment.is_contiguous(match.seg_start, match.seg_end):
+    if not is_fixable(match):
         return None
     return Fix(replacement_text(ctx, match, replacement))

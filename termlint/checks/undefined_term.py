@@ -23,17 +23,17 @@ Fix:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from termlint.checks.base import Check, CheckContext, quote_list
-from termlint.jargon import Candidate, find_candidates, find_definition
+from termlint.jargon import candidate_spans, find_definition
 from termlint.model import Finding, Severity
 
 ID = "undefined-term"
 
 
-def _is_covered(ctx: CheckContext, candidate: Candidate, whole_text: str) -> bool:
-    name = candidate.name
+def _is_covered(ctx: CheckContext, name: str, whole_text: str) -> bool:
     settings = ctx.settings
     if name in settings.common_acronyms or name.casefold() in settings.allowed:
         return True
@@ -43,32 +43,49 @@ def _is_covered(ctx: CheckContext, candidate: Candidate, whole_text: str) -> boo
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    glossary_spans: dict[int, list[tuple[int, int]]] = {}
-    for match in ctx.matches:
-        glossary_spans.setdefault(id(match.segment), []).append((match.seg_start, match.seg_end))
-    whole_text = "\n".join(segment.text for segment in ctx.document.segments)
+    segments = ctx.document.segments
+    # Every offset below is in the segments' texts joined by line breaks: the candidates
+    # are found in that text once (what `find_candidates` finds in each segment).
+    whole_text = "\n".join(segment.text for segment in segments)
+    bases: dict[int, int] = {}
+    base = 0
+    for segment in segments:
+        bases[id(segment)] = base
+        base += len(segment.text) + 1
+    glossary_starts: list[int] = []  # the matches' spans: disjoint, sorted by start
+    glossary_ends: list[int] = []
+    for start, end in sorted(
+        (bases[id(match.segment)] + match.seg_start, bases[id(match.segment)] + match.seg_end)
+        for match in ctx.matches
+    ):
+        glossary_starts.append(start)
+        glossary_ends.append(end)
     seen: set[str] = set()
-    for segment in ctx.document.segments:
-        for candidate in find_candidates(segment, ctx.settings.jargon):
-            if candidate.name in seen:
-                continue
-            spans = glossary_spans.get(id(segment), ())
-            if any(candidate.start < end and start < candidate.end for start, end in spans):
-                continue
-            seen.add(candidate.name)
-            if _is_covered(ctx, candidate, whole_text):
-                continue
-            suggestions = ctx.settings.index.similar_terms(candidate.name)
-            message = f'"{candidate.name}" is not in the glossary and not defined in this file'
-            if suggestions:
-                message += f"; did you mean {quote_list(suggestions)}?"
-            yield ctx.finding(
-                rule=ID,
-                severity=Severity.WARNING,
-                span=segment.to_source(candidate.start, candidate.end),
-                message=message,
-                suggestions=suggestions,
-            )
+    position = 0
+    for start, end, name in candidate_spans(whole_text, ctx.settings.jargon):
+        if name in seen:
+            continue
+        index = bisect.bisect_left(glossary_ends, start + 1)  # the first span ending after start
+        if index < len(glossary_starts) and glossary_starts[index] < end:
+            continue
+        seen.add(name)
+        if _is_covered(ctx, name, whole_text):
+            continue
+        while position + 1 < len(segments) and bases[id(segments[position + 1])] <= start:
+            position += 1
+        segment = segments[position]
+        base = bases[id(segment)]
+        suggestions = ctx.settings.index.similar_terms(name)
+        message = f'"{name}" is not in the glossary and not defined in this file'
+        if suggestions:
+            message += f"; did you mean {quote_list(suggestions)}?"
+        yield ctx.finding(
+            rule=ID,
+            severity=Severity.WARNING,
+            span=segment.to_source(start - base, end - base),
+            message=message,
+            suggestions=suggestions,
+        )
 
 
 CHECK = Check(

@@ -9,11 +9,12 @@ from typing import BinaryIO, TextIO
 
 from termlint.baseline import Baseline, empty_baseline, open_baseline, write_baseline
 from termlint.commands.batch import lint_targets
-from termlint.commands.session import open_session
+from termlint.commands.session import Session, open_session
 from termlint.formatters import FORMATTERS
 from termlint.formatters.text import summary_line
 from termlint.model import Finding, Report
 from termlint.output_file import write_output
+from termlint.runner import fewer_collections
 from termlint.selection import RuleSelection, exit_code
 
 
@@ -46,7 +47,13 @@ def run(
     from termlint.commands import fix as fixing  # fix.py builds on this module
 
     fixing.check_usage(options)
-    session = open_session(options.cwd, options.config, options.glossaries)
+
+    def warn(message: str) -> None:
+        stderr.write(f"termlint: warning: {message}\n")
+
+    # --stdin (an editor's call) writes nothing, not even the glossary cache
+    cache_warn = None if options.no_cache or options.stdin else warn
+    session = open_session(options.cwd, options.config, options.glossaries, cache_warn=cache_warn)
     selection = RuleSelection(
         session.config,
         known_rules=session.known_rules,
@@ -59,6 +66,20 @@ def run(
     if fixing.is_fixing_run(options):
         return fixing.run(options, session, selection, baseline, stdout, stderr, stdin)
     targets = [Path(path) for path in (options.paths or (".",))]
+    with fewer_collections():  # see there: thousands of findings and no cycles
+        return check_files(targets, session, selection, baseline, options, stdout, stderr)
+
+
+def check_files(
+    targets: Sequence[Path],
+    session: Session,
+    selection: RuleSelection,
+    baseline: Baseline | None,
+    options: CheckOptions,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> int:
+    """Lint the files selected from `targets` and report (or record) the findings."""
     findings: list[Finding] = []
     files = 0
     checked: list[str] = []

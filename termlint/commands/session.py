@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from termlint import packs
+from termlint.cache import cache_folder
 from termlint.checks import BY_ID, PIPELINE_RULES, UNKNOWN_DIRECTIVE
 from termlint.checks.base import LintSettings
 from termlint.config import Config, resolve_config
@@ -15,12 +17,17 @@ from termlint.glossary import Glossary, load_glossaries
 from termlint.lint import build_settings
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Session:
     cwd: Path
     config: Config
     glossary: Glossary
-    settings: LintSettings
+
+    @functools.cached_property
+    def settings(self) -> LintSettings:
+        """The compiled glossary and config, built on first use (a run served entirely
+        from the results cache never needs them)."""
+        return build_settings(self.glossary, self.config)
 
     @property
     def known_rules(self) -> frozenset[str]:
@@ -50,9 +57,24 @@ def _shown(source: str) -> str:
     return source if relative.startswith(".." + os.sep + "..") else relative
 
 
-def open_session(cwd: Path, config_path: Path | None, glossaries: Sequence[Path]) -> Session:
+def open_session(
+    cwd: Path,
+    config_path: Path | None,
+    glossaries: Sequence[Path],
+    *,
+    cache_warn: Callable[[str], None] | None = None,
+) -> Session:
+    """The config and merged glossary; with `cache_warn`, the glossary is served from
+    (and stored in) the compiled-glossary cache, whose problems go to `cache_warn`."""
     config = resolve_config(cwd, config_path)
-    glossary = load_glossaries(glossary_sources(config, [cwd / path for path in glossaries]))
-    return Session(
-        cwd=cwd, config=config, glossary=glossary, settings=build_settings(glossary, config)
-    )
+    sources = glossary_sources(config, [cwd / path for path in glossaries])
+    if cache_warn is None:
+        glossary = load_glossaries(sources)
+    else:
+        from termlint.discover import display_path
+        from termlint.glossary_cache import GLOSSARY_FILE, load_glossaries_cached
+
+        folder = cache_folder(config.path, cwd)
+        shown = display_path(folder / GLOSSARY_FILE, cwd)
+        glossary = load_glossaries_cached(sources, folder, cache_warn, shown=shown)
+    return Session(cwd=cwd, config=config, glossary=glossary)

@@ -52,26 +52,30 @@ FRONT_MATTER = re.compile(
     re.DOTALL | re.MULTILINE,
 )
 HTML_COMMENT = re.compile(r"<!--(?:>|->|(.*?)-->)", re.DOTALL)
-_NOT_NEWLINE = re.compile(r"[^\n]")
 # Files the fast reader leaves to the reference (see the module docstring): footnotes,
 # tabs, `\\|`, ASCII whitespace other than spaces and line breaks, and a Unicode space
 # (a no-break space) where a block or cell starts or ends: there the reference trims
 # every Unicode space and pulldown-cmark only ASCII ones. Inside a line both read it
-# alike.
-_UNSUPPORTED_MARKS = ("[^", "\t", "\\\\|")
-_ODD_ASCII_SPACE = re.compile(r"[\t\x0b\x0c\r\x1c-\x1f]")
+# alike. An inline footnote is `^[...]`; a `[^label]` is a footnote only when the file
+# defines that label (`[^label]:`, a label without spaces), else text in both parsers,
+# as in the regular expressions (`[^a-z]`) that documentation is full of.
+_UNSUPPORTED_MARKS = ("^[", "\\\\|", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+_FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]\s]+\]:")
+# Every whitespace character beyond ASCII (what `\s` also matches); a test checks it.
+UNICODE_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
 _EDGE_SPACE = re.compile(
     r"(?m)^[ >#*+\-.)0-9]*[^\S \n]|[^\S \n][ #]*$|\|[ ]*[^\S \n]|[^\S \n][ ]*\|"
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _CONTAINERS = {"BlockQuote": "blockquote", "Item": "list"}
-_BREAKS = frozenset({"SoftBreak", "HardBreak"})
 # Inline markup: its start or end does not end a tight list item's text.
 _INLINE_MARKUP = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
 _IGNORED_STARTS = frozenset({"Emphasis", "Strong", "List", "Table", "TableHead", "TableRow"})
 _CLOSES_BLOCK = frozenset({"Paragraph", "Heading", "TableCell", "Image"})
 
-_Event = tuple[Any, Any]  # (event, range): pyromark's dicts, the range in UTF-8 bytes
 _Offsets = Callable[[int], int]  # UTF-8 byte offset -> code-point offset
 
 
@@ -100,7 +104,11 @@ def prepare(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     source = text.replace("\0", "\ufffd") if "\0" in text else text
-    return FRONT_MATTER.sub(lambda match: _NOT_NEWLINE.sub(" ", match.group()), source, count=1)
+    front_matter = FRONT_MATTER.match(source)
+    if front_matter is None:
+        return source
+    lines = front_matter.group().split("\n")
+    return "\n".join(" " * len(line) for line in lines) + source[front_matter.end() :]
 
 
 class Block(NamedTuple):
@@ -115,6 +123,16 @@ class Block(NamedTuple):
     sketch: str  # what its segment reads, but for URLs (see the module docstring)
 
 
+class _Events(NamedTuple):
+    """pyromark's events and their ranges (dicts, the ranges in UTF-8 bytes), kept in
+    two lists rather than as pyromark's (event, range) pairs: a tuple that holds a dict
+    stays tracked by the garbage collector, which would then walk every pair of a file
+    at each full collection while the file is read; most of the dicts it never tracks."""
+
+    events: list[Any]
+    spans: list[Any]
+
+
 class FastMarkdown:
     """A parsed file: its blocks, comments and events, ready to build segments from."""
 
@@ -123,7 +141,7 @@ class FastMarkdown:
         path: str,
         text: str,
         source: str,
-        events: list[_Event],
+        events: _Events,
         offsets: _Offsets | None,
         blocks: list[Block],
         comments: list[Comment],
@@ -136,6 +154,7 @@ class FastMarkdown:
         self._events = events
         self._offsets = offsets
         self._built: dict[int, Segment | None] = {}
+        self._has_images: bool | None = None
 
     def document(self, blocks: Iterable[int] | None = None) -> Document | None:
         """The document with the segments of the given blocks (every block when None);
@@ -164,56 +183,141 @@ class FastMarkdown:
     def in_document_order(self, blocks: Iterable[int]) -> list[int]:
         """The blocks in the order of their segments in a document (by where they start:
         an image's alt text comes after the start of the block that holds the image)."""
-        if all(block.scope != "alt" for block in self.blocks):
+        if self._has_images is None:
+            self._has_images = any(block.scope == "alt" for block in self.blocks)
+        if not self._has_images:
             return sorted(blocks)  # without images, blocks close in document order
         starts: dict[int, int] = {}
         for index in blocks:
             block = self.blocks[index]
             position = block.first if block.first < block.stop else block.first - 1
-            starts[index] = _span(self._events[position][1], self._offsets)[0]
+            starts[index] = _span(self._events.spans[position], self._offsets)[0]
         return sorted(starts, key=starts.__getitem__)
 
     def _build(self, block: Block) -> Segment | None:
-        emitter = _Emitter(self.text, self.source, block.scope)
-        events = self._events
-        convert = self._offsets
-        index = block.first
-        while index < block.stop:
-            event, span = events[index]
-            start, end = span["start"], span["end"]
-            if convert is not None:
-                start, end = convert(start), convert(end)
-            index += 1
-            if type(event) is dict:
-                ((kind, value),) = event.items()
+        events, spans = self._events
+        return _segment(self.text, self.source, block.scope, events, spans, block, self._offsets)
+
+
+_SPACE, _BARRIER = 0, 1
+
+
+def _segment(
+    text: str,
+    source: str,
+    scope: str,
+    events: Sequence[Any],
+    spans: Sequence[Any],
+    block: Block,
+    convert: _Offsets | None,
+) -> Segment | None:
+    """The segment of one block (or image alt text), by the reference's piece rules
+    (`inline_segments.InlineEmitter`): contiguous text goes to the builder as one slice,
+    whitespace after whitespace (across dropped markup) is left out, and a piece that
+    would go back gives up (where the reference cuts the segment). One loop with its
+    state in locals: it runs for every text event of every block that is built."""
+    builder = SegmentBuilder(text, scope)
+    last_end = -1  # source end of the last piece
+    has_content = False
+    reads_space = False  # the segment so far ends in whitespace
+    text_start = text_end = -1  # text not yet given to the builder
+    stop = block.stop
+    index = block.first
+    while index < stop:
+        event = events[index]
+        span = spans[index]
+        start = span["start"]
+        end = span["end"]
+        if convert is not None:
+            start, end = convert(start), convert(end)
+        index += 1
+        if type(event) is str:
+            if event == "Rule":
+                continue
+            # a line break: one space from the end of the line's text to the next line
+            next_start = spans[index]["start"] if index < stop else -1
+            if convert is not None and next_start >= 0:
+                next_start = convert(next_start)
+            newline = end - 1
+            if source[newline : newline + 1] != "\n" or next_start < end:
+                raise Unmappable("a line break without a next line")
+            if not has_content:
+                continue
+            end = next_start - 1 if source[next_start - 1] == "\\" else next_start
+            start = newline
+            while start > last_end and source[start - 1] in " \t":
+                start -= 1
+            piece = _SPACE
+        else:
+            value = event.get("Text")
+            if value is not None:
+                if not value:
+                    continue
+                if end - start != len(value) or not source.startswith(value, start):
+                    if not _ENTITY.fullmatch(source, start, end):
+                        raise Unmappable("text that is not its source")
+                    piece = _SPACE if value.isspace() else _BARRIER
+                elif "\n" in value:
+                    raise Unmappable("a line break inside text")
+                else:
+                    if start == text_end:
+                        text_end = end
+                    else:
+                        if text_end >= 0:
+                            builder.add_text(text_start, text_end)
+                            text_start = text_end = -1
+                        if start < last_end:
+                            raise Unmappable("a piece that goes back")
+                        if reads_space and start > last_end:
+                            while start < end and source[start].isspace():
+                                start += 1
+                            if start == end:
+                                continue
+                        text_start, text_end = start, end
+                    last_end = end
+                    has_content = True
+                    reads_space = source[end - 1].isspace()
+                    continue
             else:
-                kind, value = event, None
-            if kind == "Text":
-                emitter.text(start, end, value)
-            elif kind in _BREAKS:
-                next_start = events[index][1]["start"] if index < block.stop else -1
-                if convert is not None and next_start >= 0:
-                    next_start = convert(next_start)
-                emitter.line_break(end, next_start)
-            elif kind == "Start":
-                name = _name(value)
-                if name == "Image" or (name == "Link" and _is_autolink(value)):
-                    emitter.barrier(start, end)
+                [kind] = event
+                if kind == "Start":
+                    value = event[kind]
+                    name = _name(value)
+                    if name != "Image" and (name != "Link" or not _is_autolink(value)):
+                        continue
                     index = _skip(events, index, name)
-            elif kind == "Code" or kind == "InlineHtml":
-                emitter.barrier(start, end)
-        return emitter.finish()
+                elif kind != "Code" and kind != "InlineHtml":
+                    continue
+                piece = _BARRIER
+        if text_end >= 0:
+            builder.add_text(text_start, text_end)
+            text_start = text_end = -1
+        if start < last_end:
+            raise Unmappable("a piece that goes back (the reference cuts the segment)")
+        if piece == _BARRIER:
+            builder.add_barrier(start, end)
+            has_content = True
+            reads_space = False
+        elif reads_space and start > last_end:
+            continue  # whitespace after whitespace and dropped markup
+        else:
+            builder.add_space(start, end)
+            reads_space = True
+        last_end = end
+    if text_end >= 0:
+        builder.add_text(text_start, text_end)
+    return builder.build()
 
 
 def _is_autolink(value: Any) -> bool:
     return str(value["Link"]["link_type"]) in ("Autolink", "Email")
 
 
-def _skip(events: Sequence[_Event], index: int, name: str) -> int:
+def _skip(events: Sequence[Any], index: int, name: str) -> int:
     """The index past the End event that closes the Start of `name` before `index`."""
     depth = 1
     while True:
-        event = events[index][0]
+        event = events[index]
         index += 1
         if type(event) is dict:
             kind = next(iter(event))
@@ -240,9 +344,9 @@ def parse_markdown_fast(path: str, text: str) -> FastMarkdown | None:
         return None
     options = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
     try:
-        events: list[_Event] = list(pyromark.events_with_range(source, options=options))
+        pairs = pyromark.events_with_range(source, options=options)
         offsets = _char_offsets(source)
-        blocks, comments = _split(events, text, source, offsets)
+        blocks, comments, events = _split(pairs, text, source, offsets)
     except _DECLINED:
         return None
     return FastMarkdown(path, text, source, events, offsets, blocks, comments)
@@ -250,9 +354,14 @@ def parse_markdown_fast(path: str, text: str) -> FastMarkdown | None:
 
 def is_unsupported(source: str) -> bool:
     """Whether the (prepared) text holds something the fast reader leaves to the reference."""
-    if any(mark in source for mark in _UNSUPPORTED_MARKS) or _ODD_ASCII_SPACE.search(source):
+    for mark in _UNSUPPORTED_MARKS:  # `in` is many times faster than a regex search
+        if mark in source:
+            return True
+    if "[^" in source and _FOOTNOTE_DEFINITION.search(source):
         return True
-    return not source.isascii() and _EDGE_SPACE.search(source) is not None
+    if source.isascii() or not any(space in source for space in UNICODE_SPACES):
+        return False
+    return _EDGE_SPACE.search(source) is not None
 
 
 def _char_offsets(source: str) -> _Offsets | None:
@@ -282,130 +391,211 @@ def _span(span: Any, convert: _Offsets | None) -> tuple[int, int]:
     return convert(start), convert(end)
 
 
-class _OpenBlock:
-    __slots__ = ("first", "is_implicit", "parts", "scope")
-
-    def __init__(self, scope: str, first: int, *, is_implicit: bool = False) -> None:
-        self.scope = scope
-        self.first = first
-        self.is_implicit = is_implicit
-        self.parts: list[str] = []
+# An open block while the events are split: its scope, its first event, the parts of
+# its sketch, and whether it is a tight list item's text (which markup closes).
+_Open = tuple[str, int, list[str], bool]
 
 
 def _split(
-    events: Sequence[_Event], text: str, source: str, convert: _Offsets | None
-) -> tuple[list[Block], list[Comment]]:
-    """The prose blocks (in the reference's order) and the comments of a file."""
-    has_entities = "&" in source
-    blocks: list[Block] = []
+    pairs: Iterable[tuple[Any, Any]], text: str, source: str, convert: _Offsets | None
+) -> tuple[list[Block], list[Comment], _Events]:
+    """The prose blocks (in the reference's order) and the comments of a file.
+
+    The hottest loop of reading: one pass over every event, the commonest kinds first,
+    the innermost open block's parts kept in a local (`parts`: a throwaway list while
+    code or an autolink is skipped, None outside any block)."""
+    trusted = "&" not in source  # without "&" every text event reads its source as is
+    has_entities = not trusted
+    finished: list[tuple[str, int, int, list[str]]] = []
     comments: list[Comment] = []
     scopes: list[str] = []
-    open_blocks: list[_OpenBlock] = []  # the block, then one per image being read
+    stack: list[_Open] = []  # the block, then one per image being read
+    parts: list[str] | None = None
+    implicit = False  # whether the innermost open block is a tight list item's text
     skip_until: str | None = None  # inside code or an autolink: the end to wait for
     html: list[str] = []
     html_start = 0
+    events: list[Any] = []
+    spans: list[Any] = []
+    add_event = events.append
+    add_span = spans.append
 
-    def close(stop: int) -> None:
-        block = open_blocks.pop()
-        sketch = " ".join("".join(block.parts).split())  # whitespace folded, as in segments
-        blocks.append(Block(block.scope, block.first, stop, sketch))
-
-    def inline(index: int) -> _OpenBlock:
-        if open_blocks:
-            return open_blocks[-1]
-        if not scopes:
-            raise Unmappable("inline content outside a block")
-        block = _OpenBlock(scopes[-1], index, is_implicit=True)  # a tight list item
-        open_blocks.append(block)
-        return block
-
-    for index, (event, span) in enumerate(events):
-        if type(event) is not dict:  # "SoftBreak", "HardBreak" or "Rule"
-            if skip_until is None and open_blocks:
-                if event != "Rule":
-                    open_blocks[-1].parts.append(" ")
-                elif open_blocks[-1].is_implicit:
-                    close(index)
+    for index, (event, span) in enumerate(pairs):
+        add_event(event)
+        add_span(span)
+        if type(event) is str:  # "SoftBreak", "HardBreak" or "Rule"
+            if event != "Rule":
+                if parts is not None:
+                    parts.append(" ")
+            elif implicit and skip_until is None:
+                parts, implicit = _close(stack, finished, index)
             continue
-        value: Any = event.get("Text")  # the commonest event first
+        # The commonest events first; `get` is the cheapest test of a one-key dict.
+        value: Any = event.get("Text")
         if value is not None:
-            if skip_until is None:
-                block = open_blocks[-1] if open_blocks else inline(index)
-                if not has_entities or _is_plain(span, value, source, convert):
-                    block.parts.append(value)
-                elif _ENTITY.fullmatch(source, *_span(span, convert)):
-                    block.parts.append(" " if value.isspace() else BARRIER)
-                else:
-                    raise Unmappable("text that is not its source")
-            continue
-        ((kind, value),) = event.items()
-        if kind == "Start" or kind == "End":
-            name = value if type(value) is str else next(iter(value))
-            if skip_until is not None:
-                if kind == "End" and name == skip_until:
-                    skip_until = None
-                continue
-        elif skip_until is not None:
-            continue
-        elif kind == "Code":
-            inline(index).parts.append(BARRIER)
-            continue
-        elif kind == "InlineHtml":
-            inline(index).parts.append(BARRIER)
-            comment = HTML_COMMENT.fullmatch(value)
-            if comment is not None:
-                if scopes and "\n" in value:
-                    raise Unmappable("a multi-line comment inside a container")
-                body = (comment.group(1) or "").strip()
-                comments.append(Comment(Span(*_span(span, convert)), body))
-            continue
-        elif kind == "Html":
-            html.append(value)
-            continue
-        else:
-            raise Unmappable(f"unexpected event {kind}")
-        if open_blocks and open_blocks[-1].is_implicit and name not in _INLINE_MARKUP:
-            close(index)
-        if kind == "Start":
-            if name == "Paragraph":
-                open_blocks.append(_OpenBlock(scopes[-1] if scopes else "paragraph", index + 1))
-            elif name in _IGNORED_STARTS:
-                pass
-            elif name == "Heading":
-                open_blocks.append(_OpenBlock("heading", index + 1))
-            elif name == "TableCell":
-                open_blocks.append(_OpenBlock("table.cell", index + 1))
-            elif name in _CONTAINERS:
-                scopes.append(_CONTAINERS[name])
-            elif name == "Image":
-                inline(index).parts.append(BARRIER)
-                open_blocks.append(_OpenBlock("alt", index + 1))
-            elif name == "Link":
-                if _is_autolink(value):
-                    inline(index).parts.append(BARRIER)
-                    skip_until = "Link"
-            elif name == "CodeBlock":
-                skip_until = "CodeBlock"
-            elif name == "HtmlBlock":
-                html, html_start = [], _span(span, convert)[0]
-            elif name == "Strikethrough":
-                if not source.startswith("~~", _span(span, convert)[0]):
-                    raise Unmappable("single-tilde strikethrough")
+            if parts is None:
+                parts, implicit = _open_implicit(stack, scopes, index)
+            if (
+                trusted
+                or (value.isascii() and span["end"] - span["start"] == len(value))
+                or _is_plain(span, value, source, convert)
+            ):
+                parts.append(value)
+            elif _ENTITY.fullmatch(source, *_span(span, convert)):
+                parts.append(" " if value.isspace() else BARRIER)
             else:
-                raise Unmappable(f"unexpected block {name}")
-        elif name in _CLOSES_BLOCK:
-            if open_blocks:
-                close(index)
+                raise Unmappable("text that is not its source")
+            continue
+        value = event.get("End")
+        if value is not None:
+            if type(value) is str:
+                name = value
+            else:
+                [name] = value
+            if skip_until is not None:
+                if name == skip_until:
+                    skip_until = None
+                    trusted = not has_entities
+                    parts = stack[-1][2] if stack else None
+                continue
+            if implicit and name not in _INLINE_MARKUP:
+                parts, implicit = _close(stack, finished, index)
+            if name in _CLOSES_BLOCK:
+                if stack:
+                    parts, implicit = _close(stack, finished, index)
+            elif name in _CONTAINERS:
+                scopes.pop()
+            elif name == "HtmlBlock":
+                end = _span(span, convert)[1]
+                found = _html_block_comments(text, source, html_start, end, "".join(html))
+                comments.extend(found)
+            continue
+        if skip_until is not None:
+            continue
+        value = event.get("Start")
+        if value is None:
+            html_content = event.get("Html")
+            if html_content is not None:
+                html.append(html_content)
+                continue
+            if parts is None:
+                parts, implicit = _open_implicit(stack, scopes, index)
+            _add_inline(event, span, parts, comments, bool(scopes), convert)
+            continue
+        if type(value) is str:
+            name = value
+        else:
+            [name] = value
+        if implicit and name not in _INLINE_MARKUP:
+            parts, implicit = _close(stack, finished, index)
+        if name == "Paragraph":
+            parts, implicit = [], False
+            stack.append((scopes[-1] if scopes else "paragraph", index + 1, parts, False))
+        elif name in _IGNORED_STARTS:
+            pass
+        elif name == "Heading" or name == "TableCell":
+            parts, implicit = [], False
+            scope = "heading" if name == "Heading" else "table.cell"
+            stack.append((scope, index + 1, parts, False))
+        elif name == "CodeBlock":
+            skip_until, trusted, parts = "CodeBlock", True, []
+        elif name == "Link":
+            if _is_autolink(value):
+                if parts is None:
+                    parts, implicit = _open_implicit(stack, scopes, index)
+                parts.append(BARRIER)
+                skip_until, trusted, parts = "Link", True, []
         elif name in _CONTAINERS:
-            scopes.pop()
+            scopes.append(_CONTAINERS[name])
+        elif name == "Image":
+            if parts is None:
+                parts, implicit = _open_implicit(stack, scopes, index)
+            parts.append(BARRIER)
+            parts, implicit = [], False
+            stack.append(("alt", index + 1, parts, False))
         elif name == "HtmlBlock":
-            end = _span(span, convert)[1]
-            comments.extend(_html_block_comments(text, source, html_start, end, "".join(html)))
-    if open_blocks and open_blocks[-1].is_implicit:
-        close(len(events))
-    if open_blocks:
+            html, html_start = [], _span(span, convert)[0]
+        elif name == "Strikethrough":
+            if not source.startswith("~~", _span(span, convert)[0]):
+                raise Unmappable("single-tilde strikethrough")
+        else:
+            raise Unmappable(f"unexpected block {name}")
+    if implicit:
+        _close(stack, finished, len(events))
+    if stack:
         raise Unmappable("unbalanced events")
-    return blocks, comments
+    sketches = _sketches([block_parts for _, _, _, block_parts in finished], source)
+    blocks = [
+        Block(scope, first, stop, sketch)
+        for (scope, first, stop, _), sketch in zip(finished, sketches, strict=True)
+    ]
+    return blocks, comments, _Events(events, spans)
+
+
+def _add_inline(
+    event: Any,
+    span: Any,
+    parts: list[str],
+    comments: list[Comment],
+    in_container: bool,
+    convert: _Offsets | None,
+) -> None:
+    """Inline code or HTML: a barrier (an HTML comment is also a comment)."""
+    [kind] = event
+    if kind != "Code" and kind != "InlineHtml":
+        raise Unmappable(f"unexpected event {kind}")
+    parts.append(BARRIER)
+    value = event[kind]
+    if kind == "InlineHtml":
+        comment = HTML_COMMENT.fullmatch(value)
+        if comment is not None:
+            if in_container and "\n" in value:
+                raise Unmappable("a multi-line comment inside a container")
+            body = (comment.group(1) or "").strip()
+            comments.append(Comment(Span(*_span(span, convert)), body))
+
+
+def _open_implicit(stack: list[_Open], scopes: list[str], index: int) -> tuple[list[str], bool]:
+    """Open the block of a tight list item's text (inline content outside a block)."""
+    if not scopes:
+        raise Unmappable("inline content outside a block")
+    parts: list[str] = []
+    stack.append((scopes[-1], index, parts, True))
+    return parts, True
+
+
+def _close(
+    stack: list[_Open], finished: list[tuple[str, int, int, list[str]]], stop: int
+) -> tuple[list[str] | None, bool]:
+    """Close the innermost open block; the parts and implicitness of the one around it."""
+    scope, first, parts, _ = stack.pop()
+    finished.append((scope, first, stop, parts))
+    if stack:
+        _, _, outer_parts, is_implicit = stack[-1]
+        return outer_parts, is_implicit
+    return None, False
+
+
+_MARK = "\x01"  # joins the sketches to fold them at once: not whitespace, not in the parts
+_SPACE_RUN = re.compile(" {2,}")
+
+
+def _sketches(parts: list[list[str]], source: str) -> list[str]:
+    """Each block's parts joined, whitespace folded as in segments (in one pass when the
+    source has no `_MARK`: a folded run next to a mark leaves one space to strip)."""
+    texts = list(map("".join, parts))
+    if not texts:
+        return []
+    if _MARK in source:
+        return [" ".join(block_text.split()) for block_text in texts]
+    joined = _MARK.join(texts)
+    if joined.isascii() and "\n" not in joined:
+        # the only whitespace is " " (the file has no other ASCII whitespace but line
+        # breaks): folding is collapsing runs of spaces, without a list of every word
+        folded = _SPACE_RUN.sub(" ", joined) if "  " in joined else joined
+    else:
+        folded = " ".join(joined.split())
+    return [sketch.strip(" ") for sketch in folded.split(_MARK)]
 
 
 def _is_plain(span: Any, value: str, source: str, convert: _Offsets | None) -> bool:
@@ -433,92 +623,3 @@ def _html_block_comments(
         Comment(Span(match.start(), match.end()), (body.group(1) or "").strip())
         for match, body in zip(found, bodies, strict=True)
     ]
-
-
-class _Emitter:
-    """The segment of one block (or image alt text), by the reference's piece rules."""
-
-    def __init__(self, text: str, source: str, scope: str) -> None:
-        self._source = source
-        self._builder = SegmentBuilder(text, scope)
-        self._last_end = -1
-        self._has_content = False
-        self._reads_space = False
-        self._text_start = self._text_end = -1
-
-    def text(self, start: int, end: int, content: str) -> None:
-        if not content:
-            return
-        if self._source.startswith(content, start) and end - start == len(content):
-            if "\n" in content:
-                raise Unmappable("a line break inside text")
-            self._add_text(start, end)
-        elif not _ENTITY.fullmatch(self._source, start, end):
-            raise Unmappable("text that is not its source")
-        elif content.isspace():
-            self._add_space(start, end)
-        else:
-            self._add_barrier(start, end)
-
-    def line_break(self, end: int, next_start: int) -> None:
-        newline = end - 1
-        if self._source[newline : newline + 1] != "\n" or next_start < end:
-            raise Unmappable("a line break without a next line")
-        next_line = next_start
-        if self._source[next_start - 1] == "\\":  # the next line starts with an escape
-            next_line -= 1
-        if not self._has_content:
-            return
-        space_start = newline
-        while space_start > self._last_end and self._source[space_start - 1] in " \t":
-            space_start -= 1
-        self._add_space(space_start, next_line)
-
-    def barrier(self, start: int, end: int) -> None:
-        self._add_barrier(start, end)
-
-    def finish(self) -> Segment | None:
-        self._flush()
-        return self._builder.build()
-
-    # --- pieces, in source order (InlineEmitter's rules) ----------------------------
-
-    def _add_text(self, start: int, end: int) -> None:
-        if start == self._text_end:
-            self._text_end = end
-        else:
-            self._before(start)
-            if self._reads_space and start > self._last_end:
-                while start < end and self._source[start].isspace():
-                    start += 1
-                if start == end:
-                    return
-            self._text_start, self._text_end = start, end
-        self._last_end = end
-        self._has_content = True
-        self._reads_space = self._source[end - 1].isspace()
-
-    def _add_space(self, start: int, end: int) -> None:
-        self._before(start)
-        if self._reads_space and start > self._last_end:
-            return
-        self._builder.add_space(start, end)
-        self._reads_space = True
-        self._last_end = end
-
-    def _add_barrier(self, start: int, end: int) -> None:
-        self._before(start)
-        self._builder.add_barrier(start, end)
-        self._last_end = end
-        self._has_content = True
-        self._reads_space = False
-
-    def _before(self, start: int) -> None:
-        self._flush()
-        if start < self._last_end:
-            raise Unmappable("a piece that goes back (the reference cuts the segment)")
-
-    def _flush(self) -> None:
-        if self._text_end >= 0:
-            self._builder.add_text(self._text_start, self._text_end)
-            self._text_start = self._text_end = -1

@@ -1,0 +1,237 @@
+"""The compiled-glossary cache: a merged glossary kept as JSON beside the results cache.
+
+Validating a glossary means composing its YAML with every node's position (for
+file:line:col errors), which costs about 0.2 ms an entry: 2 s for a 10,000-term glossary,
+and most of a one-file pre-commit run even for a few hundred terms. The merged glossary
+is a pure function of the glossary sources' bytes and of termlint's own code, so it is
+stored under a key made of exactly those, and read back as plain JSON when the key
+matches. Only a glossary that loaded without error is stored; a glossary that fails
+is read (and reported) from its YAML on every run.
+
+The file lives in the user's folder, so it is read as untrusted data: JSON only, every
+field checked for its type, and anything unexpected makes it a miss (with a warning),
+never a crash. It is replaced atomically, like the results cache. A cache that cannot be
+read or written at all is only slower: the results cache, in the same folder, already
+warns about a folder it cannot use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from termlint import packs
+from termlint.cache import GITIGNORE_TEXT, run_key
+from termlint.errors import GlossaryError
+from termlint.glossary import (
+    BUILTIN_PREFIX,
+    Entry,
+    Glossary,
+    Pattern,
+    Status,
+    load_glossaries,
+)
+from termlint.model import Severity
+
+GLOSSARY_FILE = "glossary.json"
+FORMAT = 1
+
+Warn = Callable[[str], None]
+
+
+class _Malformed(ValueError):
+    pass
+
+
+def sources_key(sources: Sequence[str]) -> str | None:
+    """The key of these glossary sources as they are now (None when one cannot be read:
+    the normal load then reports it)."""
+    digests: list[tuple[str, str]] = []
+    for source in sources:
+        try:
+            if source.startswith(BUILTIN_PREFIX):
+                data = packs.resolve(source.removeprefix(BUILTIN_PREFIX)).read_bytes()
+            else:
+                data = Path(source).read_bytes()
+        except (OSError, ValueError, GlossaryError):  # the normal load reports it
+            return None
+        digests.append((source, hashlib.sha256(data).hexdigest()))
+    return run_key("glossary", FORMAT, digests)
+
+
+def load_glossaries_cached(
+    sources: Sequence[str], folder: Path, warn: Warn, *, shown: str | None = None
+) -> Glossary:
+    """`load_glossaries(sources)`, served from `folder` when its sources are unchanged;
+    `shown` is the cache file's name in warnings."""
+    key = sources_key(sources)
+    if key is None:
+        return load_glossaries(sources)
+    file = folder / GLOSSARY_FILE
+    stored = _read(file, key, lambda reason: warn(_corrupt(shown or str(file), reason)))
+    if stored is not None:
+        return stored
+    glossary = load_glossaries(sources)  # raises on a bad glossary: nothing is stored
+    _write(folder, {"format": FORMAT, "key": key, "glossary": encode(glossary)})
+    return glossary
+
+
+def _read(file: Path, key: str, corrupt: Warn) -> Glossary | None:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    except UnicodeDecodeError as error:
+        corrupt(str(error))
+        return None
+    try:
+        payload = json.loads(text)
+        if not isinstance(payload, dict):
+            raise _Malformed("not a glossary cache")
+        if payload.get("format") != FORMAT or payload.get("key") != key:
+            return None  # other sources or another termlint: load afresh
+        return decode(payload["glossary"])
+    except (ValueError, LookupError, TypeError) as error:  # _Malformed is a ValueError
+        corrupt(str(error) or type(error).__name__)
+        return None
+
+
+def _corrupt(shown: str, reason: str) -> str:
+    return f"ignoring the corrupt cache {shown} ({reason}); reading the glossary again"
+
+
+def _write(folder: Path, payload: dict[str, Any]) -> None:
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    temporary = folder / f".{GLOSSARY_FILE}.{secrets.token_hex(4)}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(GITIGNORE_TEXT, encoding="utf-8")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, folder / GLOSSARY_FILE)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+# --- Glossary <-> JSON -------------------------------------------------------------------
+
+
+def encode(glossary: Glossary) -> dict[str, Any]:
+    return {
+        "entries": [_encode_entry(entry) for entry in glossary.entries],
+        "allow": list(glossary.allow),
+        "patterns": [_encode_pattern(pattern) for pattern in glossary.patterns],
+        "warnings": list(glossary.warnings),
+    }
+
+
+def decode(data: Any) -> Glossary:
+    """The glossary `encode` stored; _Malformed (or a lookup error) if it has another shape."""
+    if not isinstance(data, dict):
+        raise _Malformed("the glossary is not a mapping")
+    return Glossary(
+        entries=tuple(_decode_entry(item) for item in _list(data["entries"])),
+        allow=_strings(data["allow"]),
+        patterns=tuple(_decode_pattern(item) for item in _list(data["patterns"])),
+        warnings=_strings(data["warnings"]),
+    )
+
+
+def _encode_entry(entry: Entry) -> list[Any]:
+    return [
+        entry.term,
+        entry.status.value,
+        entry.definition,
+        list(entry.variants),
+        entry.abbreviation,
+        list(entry.replace_with),
+        list(entry.meanings),
+        entry.see,
+        list(entry.tags),
+        entry.message,
+        entry.is_case_sensitive,
+        entry.origin,
+    ]
+
+
+_STATUSES = {status.value: status for status in Status}
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def _decode_entry(item: Any) -> Entry:
+    (term, status, definition, variants, abbreviation, replace_with) = _list(item, 12)[:6]
+    (meanings, see, tags, message, is_case_sensitive, origin) = item[6:]
+    if type(is_case_sensitive) is not bool:
+        raise _Malformed("an entry has an unexpected shape")
+    return Entry(
+        term=_string(term),
+        status=_STATUSES[status],
+        definition=_optional(definition),
+        variants=_strings(variants),
+        abbreviation=_optional(abbreviation),
+        replace_with=_strings(replace_with),
+        meanings=_strings(meanings),
+        see=_optional(see),
+        tags=_strings(tags),
+        message=_optional(message),
+        is_case_sensitive=is_case_sensitive,
+        origin=_string(origin),
+    )
+
+
+def _encode_pattern(pattern: Pattern) -> list[Any]:
+    return [
+        pattern.id,
+        pattern.regex,
+        pattern.message,
+        pattern.severity.value,
+        pattern.ignorecase,
+        list(pattern.replace_with),
+        pattern.origin,
+    ]
+
+
+def _decode_pattern(item: Any) -> Pattern:
+    (pattern_id, regex, message, severity, ignorecase, replace_with, origin) = _list(item, 7)
+    if type(ignorecase) is not bool:
+        raise _Malformed("a pattern has an unexpected shape")
+    return Pattern(
+        id=_string(pattern_id),
+        regex=_string(regex),
+        message=_string(message),
+        severity=_SEVERITIES[severity],
+        ignorecase=ignorecase,
+        replace_with=_strings(replace_with),
+        origin=_string(origin),
+    )
+
+
+def _list(value: Any, length: int | None = None) -> list[Any]:
+    if type(value) is not list or (length is not None and len(value) != length):
+        raise _Malformed("a list has an unexpected shape")
+    return value
+
+
+def _string(value: Any) -> str:
+    if type(value) is not str:
+        raise _Malformed("a text has an unexpected type")
+    return value
+
+
+def _optional(value: Any) -> str | None:
+    return None if value is None else _string(value)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    items = _list(value)
+    if any(type(item) is not str for item in items):
+        raise _Malformed("a list of texts has an unexpected shape")
+    return tuple(items)

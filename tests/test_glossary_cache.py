@@ -1,0 +1,177 @@
+"""The compiled-glossary cache: `.termlint_cache/glossary.json`, keyed on the sources' bytes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, write_tree
+from sample_glossary import WHITELIST_GLOSSARY
+
+from termlint import glossary_yaml, packs
+from termlint.glossary import Entry, Glossary, Pattern, Status, load_glossaries
+from termlint.glossary_cache import GLOSSARY_FILE, decode, encode, load_glossaries_cached
+from termlint.model import Severity
+
+GLOSSARY = WHITELIST_GLOSSARY
+FILES = {
+    ".termlint.yaml": "glossary: [glossary.yaml]\n",
+    "glossary.yaml": GLOSSARY,
+    "docs/a.md": "The whitelist and the blacklist.\n",
+}
+WHITELIST = (
+    'docs/a.md:1:5: warning: "whitelist" is deprecated: use "allowlist" instead [deprecated-term]\n'
+)
+BLACKLIST = (
+    'docs/a.md:1:23: warning: "blacklist" is deprecated: use "blocklist" instead '
+    "[deprecated-term]\n"
+)
+CACHED = Path(".termlint_cache") / GLOSSARY_FILE
+
+
+def check(root: Path, *args: str) -> tuple[int, str, str]:
+    result = run_cli(["check", "--jobs", "1", "--no-color", "--quiet", *args], root)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the glossaries read from YAML, in order."""
+    names: list[str] = []
+    real = glossary_yaml.read_glossary
+
+    def counting(text: str, name: str) -> Glossary:
+        names.append(name)
+        return real(text, name)
+
+    monkeypatch.setattr(glossary_yaml, "read_glossary", counting)
+    return names
+
+
+def test_the_second_run_reads_the_glossary_from_the_cache(
+    tmp_path: Path, yaml_reads: list[str]
+) -> None:
+    write_tree(tmp_path, FILES)
+    assert check(tmp_path, "docs") == (1, WHITELIST, "")
+    assert yaml_reads == ["glossary.yaml"]
+    assert (tmp_path / CACHED).is_file()
+    (tmp_path / "docs/a.md").write_text("The whitelist, again.\n", encoding="utf-8")
+    assert check(tmp_path, "docs") == (1, WHITELIST, "")
+    assert yaml_reads == ["glossary.yaml"]  # not read again
+
+
+def test_an_edited_glossary_is_read_again(tmp_path: Path, yaml_reads: list[str]) -> None:
+    write_tree(tmp_path, FILES)
+    assert check(tmp_path, "docs") == (1, WHITELIST, "")
+    more = GLOSSARY + "  - term: blacklist\n    status: deprecated\n    replace_with: [blocklist]\n"
+    (tmp_path / "glossary.yaml").write_text(more, encoding="utf-8")
+    assert check(tmp_path, "docs") == (1, WHITELIST + BLACKLIST, "")
+    assert yaml_reads == ["glossary.yaml", "glossary.yaml"]
+    assert check(tmp_path, "docs") == (1, WHITELIST + BLACKLIST, "")
+    assert len(yaml_reads) == 2
+
+
+def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path, yaml_reads: list[str]) -> None:
+    write_tree(tmp_path, FILES)
+    assert check(tmp_path, "--no-cache", "docs") == (1, WHITELIST, "")
+    assert not (tmp_path / ".termlint_cache").exists()
+    check(tmp_path, "docs")
+    assert check(tmp_path, "--no-cache", "docs") == (1, WHITELIST, "")
+    assert yaml_reads == ["glossary.yaml"] * 3
+
+
+def test_a_bad_glossary_is_never_stored(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**FILES, "glossary.yaml": "version: 1\nterms: 3\n"})
+    for _ in range(2):
+        code, out, err = check(tmp_path, "docs")
+        assert (code, out) == (2, "")
+        assert err == "termlint: error: glossary.yaml:2:8: 'terms' must be a list, not a number\n"
+    assert not (tmp_path / CACHED).exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (
+            "{not json",
+            "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+        ),
+        ("[]", "not a glossary cache"),
+        ("KEY-SHAPED", "a text has an unexpected type"),
+    ],
+)
+def test_a_corrupt_cache_is_a_warning_and_is_replaced(
+    tmp_path: Path, content: str, reason: str
+) -> None:
+    write_tree(tmp_path, FILES)
+    check(tmp_path, "docs")
+    cached = tmp_path / CACHED
+    if content == "KEY-SHAPED":  # the right key, but a term that is a number
+        payload = json.loads(cached.read_text(encoding="utf-8"))
+        payload["glossary"]["entries"][0][0] = 42
+        content = json.dumps(payload)
+    cached.write_text(content, encoding="utf-8")
+    warning = (
+        f"termlint: warning: ignoring the corrupt cache {CACHED.as_posix()} ({reason}); "
+        "reading the glossary again\n"
+    )
+    assert check(tmp_path, "docs") == (1, WHITELIST, warning)
+    assert check(tmp_path, "docs") == (1, WHITELIST, "")  # rewritten whole
+
+
+def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path) -> None:
+    # the results cache warns about the folder; the glossary is read from its YAML
+    write_tree(tmp_path, {**FILES, ".termlint_cache": "a file, not a folder\n"})
+    code, out, err = check(tmp_path, "docs")
+    assert (code, out) == (1, WHITELIST)
+    assert "glossary" not in err
+    assert err.startswith("termlint: warning: ignoring the corrupt cache .termlint_cache/results")
+
+
+def test_every_field_survives_the_round_trip() -> None:
+    glossary = Glossary(
+        entries=(
+            Entry(
+                term="Keep The Lights On",
+                status=Status.ADMITTED,
+                definition="Running what exists.",
+                variants=("keep-the-lights-on",),
+                abbreviation="KTLO",
+                meanings=("a", "b"),
+                see="https://example.com/ktlo",
+                tags=("ops",),
+                message="Spell it out.",
+                is_case_sensitive=True,
+                origin="g.yaml:3",
+            ),
+            Entry(term="whitelist", status=Status.DEPRECATED, replace_with=("allowlist",)),
+        ),
+        allow=("PowerShell",),
+        patterns=(
+            Pattern(
+                id="no-please",
+                regex=r"\bplease\b",
+                message="Leave it out.",
+                severity=Severity.INFO,
+                ignorecase=True,
+                replace_with=("",),
+                origin="g.yaml:9",
+            ),
+        ),
+        warnings=("form 'x' is claimed by two files",),
+    )
+    assert decode(json.loads(json.dumps(encode(glossary)))) == glossary
+
+
+def test_the_built_in_packs_survive_the_round_trip(tmp_path: Path) -> None:
+    sources = [f"builtin:{name}" for name in packs.names()]
+    loaded = load_glossaries(sources)
+    assert len(loaded.entries) > 50
+
+    def fail(message: str) -> None:
+        raise AssertionError(message)
+
+    assert load_glossaries_cached(sources, tmp_path, fail) == loaded  # stored
+    assert load_glossaries_cached(sources, tmp_path, fail) == loaded  # read back
+    assert (tmp_path / GLOSSARY_FILE).is_file()
