@@ -1,6 +1,6 @@
 """Benchmark termlint on the shared documentation corpus and print a table of medians.
 
-    python bench/run.py [--shared DIR] [--repeat N] [--peers DIR [--install-peers]]
+    python bench/run.py [--shared DIR] [--repeat N] [--installed] [--peers DIR [--install-peers]]
 
 Reads the corpus and term list from ../shared/bench (next to this checkout) unless
 --shared names another folder. Everything it writes (a working copy of the corpus, the
@@ -17,6 +17,10 @@ output) as a subprocess, startup included:
   compiled before; and the same with `--no-cache`; beside a bare `python -c pass`;
 - peak memory: the largest process (wait4), and all processes together (sampled);
 - the peer linters, when installed with the shared peers.sh (--peers DIR).
+
+termlint runs from a virtual environment of its own, made in the temporary folder with
+`pip install` of this checkout, as pre-commit installs a hook; `--installed` uses the
+`termlint` beside the running Python instead (an editable install, say).
 
 Every run over the corpus must print the same report, or the script stops.
 """
@@ -40,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from glossaries import write_glossary
 
-from termlint.cache import RESULTS_FILE
+from termlint.cache import RESULTS_FOLDER
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "bench"
@@ -70,9 +74,18 @@ class Row:
         return statistics.median(run.cpu_seconds for run in self.runs)
 
 
-def termlint_command() -> list[str]:
-    script = Path(sys.executable).with_name("termlint")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "termlint"]
+def termlint_command(python: Path) -> list[str]:
+    script = python.with_name("termlint")
+    return [str(script)] if script.exists() else [str(python), "-m", "termlint"]
+
+
+def fresh_environment(folder: Path) -> Path:
+    """The Python of a new virtual environment with this checkout installed in it."""
+    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    python = folder / "bin" / "python"
+    install = [str(python), "-m", "pip", "install", "--quiet", str(REPO)]
+    subprocess.run(install, check=True, env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
+    return python
 
 
 _ENVIRONMENT = dict(os.environ)
@@ -189,6 +202,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--shared", type=Path, default=DEFAULT_SHARED, help="the shared bench folder"
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="time the termlint beside this Python, not a fresh install of the checkout",
+    )
     parser.add_argument("--peers", type=Path, help="folder where peers.sh installed the peers")
     parser.add_argument("--install-peers", action="store_true", help="run peers.sh there first")
     args = parser.parse_args(argv)
@@ -201,7 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the checkout, whatever PYTHONDONTWRITEBYTECODE says)
         _ENVIRONMENT.pop("PYTHONDONTWRITEBYTECODE", None)
         _ENVIRONMENT["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-        rows, notes = benchmark(shared, work, args.repeat)
+        python = Path(sys.executable)
+        if not args.installed:
+            python = fresh_environment(work / "venv")
+        rows, notes = benchmark(shared, work, args.repeat, python)
         peers: dict[str, float] = {}
         if args.peers is not None:
             if args.install_peers:
@@ -212,14 +233,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def benchmark(shared: Path, work: Path, count: int) -> tuple[dict[str, Row], dict[str, str]]:
+def benchmark(
+    shared: Path, work: Path, count: int, python: Path
+) -> tuple[dict[str, Row], dict[str, str]]:
     corpus = work / "corpus"
     shutil.copytree(shared / "corpus", corpus)  # edits below change only this copy
     terms = shared / "terms.tsv"
     configs = {
         size: write_glossary(work / f"glossary-{size}", terms, size) for size in (10, 264, 10_000)
     }
-    base = termlint_command()
+    base = termlint_command(python)
 
     def check(size: int, *options: str, paths: Sequence[str] = (".",)) -> Callable[[], Run]:
         command = [*base, "check", "--config", str(configs[size]), "--no-color", "--quiet"]
@@ -230,10 +253,10 @@ def benchmark(shared: Path, work: Path, count: int) -> tuple[dict[str, Row], dic
 
     def every_file(size: int) -> Callable[[], Run]:
         """A run that checks every file, its glossary already compiled (cached)."""
-        results = configs[size].parent / ".termlint_cache" / RESULTS_FILE
+        results = configs[size].parent / ".termlint_cache" / RESULTS_FOLDER
 
         def run() -> Run:
-            results.unlink(missing_ok=True)
+            shutil.rmtree(results, ignore_errors=True)
             return check(size)()
 
         return run
@@ -287,7 +310,7 @@ def benchmark(shared: Path, work: Path, count: int) -> tuple[dict[str, Row], dic
     rows["python"] = repeat(
         Row("python -c pass (for reference)"),
         max(count, 5),
-        lambda: measure([sys.executable, "-c", "pass"], work),
+        lambda: measure([str(python), "-c", "pass"], work),
     )
     # the same corpus, the same report: before the edits, and after them
     for keys in (("cold", "warm"), ("jobs1", "jobs2", "terms264", "terms10000")):

@@ -2,26 +2,40 @@
 
 The cache lives in `.termlint_cache/` beside the config file (or in the current folder
 when there is none), a folder that holds its own `.gitignore` so it is never committed.
-One JSON file maps each file's absolute path to the digest of its bytes and the
-findings `lint_file` gave for them. A file is served from the cache only when its bytes
-hash to the stored digest: the key is the content, never the modification time.
+Its results are split into `BUCKETS` JSON files, `results/00.json` to `results/3f.json`,
+and a file's entry always lives in the bucket named by the first byte of the SHA-256 of
+its absolute path (stable across processes and platforms, unlike `hash()`). An entry is
+the digest of the file's bytes and the findings `lint_file` gave for them. A file is
+served from the cache only when its bytes hash to the stored digest: the key is the
+content, never the modification time.
 
-The whole file belongs to one *run key*: the termlint version and the stamp of its own
-code and data, the merged glossary and the config. When any of them changes, every
-entry is dropped and every file is checked again. Findings are stored as `lint_file`
+A bucket is read only when a file of it is first looked up, and only the buckets that
+changed are written, so a run that checks one file reads and writes one small bucket
+rather than the results of every file.
+
+Each bucket belongs to one *run key*: the termlint version and the stamp of its own
+code and data, the merged glossary and the config. A bucket of another key (or
+format) is ignored as if empty, and replaced when one of its files is stored again; so
+after the key changes, buckets no run has rewritten yet may stay on disk, but they can
+serve nothing until that key (the same termlint, glossary and config) comes back, and
+then their results are still right. The single `results.json` of earlier versions is
+never read, and is removed when a bucket is written. Findings are stored as `lint_file`
 returns them (before rule selection and the baseline, which are applied afterwards),
 without their path, which depends on the folder termlint runs from.
 
-A cache can never fail a run: an unreadable or corrupt cache file is reported as a
-warning and ignored, and a cache that cannot be written is a warning too. The whole
-file is checked when it is read (every number an int, every reference to a value of
-the right kind), so a finding made from it is always well-formed. The file is
-replaced atomically, so a run that stops half-way leaves the old cache or the new one.
+A cache can never fail a run: a corrupt bucket is reported as a warning naming it and
+is ignored (its files are checked again and it is rebuilt) while the other buckets
+still serve; an unreadable cache is one warning, and so is a cache that cannot be
+written. A bucket is JSON only, and checked as a whole when it is read (every number
+an int, every reference to a value of the right kind), so a finding made from it is
+always well-formed. Each bucket is replaced atomically, so a run that stops half-way
+leaves the old bucket or the new one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -35,8 +49,10 @@ from termlint import __version__
 from termlint.model import Finding, Fix, Position, Severity, Span
 
 CACHE_DIR = ".termlint_cache"
-RESULTS_FILE = "results.json"
-FORMAT = 2
+RESULTS_FOLDER = "results"
+OLD_RESULTS_FILE = "results.json"  # the one file of format 2 and before; never read
+BUCKETS = 64
+FORMAT = 3
 GITIGNORE_TEXT = "# Written by termlint: its results cache, never committed.\n*\n"
 
 Warn = Callable[[str], None]
@@ -80,39 +96,57 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     return tuple(stamp)
 
 
+def bucket_name(path: str) -> str:
+    """The name of the bucket file that holds the entry of `path` (an absolute path)."""
+    number = hashlib.sha256(path.encode("utf-8", "surrogatepass")).digest()[0] % BUCKETS
+    return f"{number:02x}.json"
+
+
+@dataclasses.dataclass(eq=False)
+class _Bucket:
+    """The entries of one bucket file, with the templates they refer to."""
+
+    file: Path
+    shown: str  # the file as warnings name it
+    templates: _Templates = dataclasses.field(default_factory=lambda: _Templates())
+    entries: dict[str, _Entry] = dataclasses.field(default_factory=dict)
+    changed: bool = False
+
+
 class ResultsCache:
     """The findings of each file by path and content digest, for one run key."""
 
     def __init__(self, folder: Path, key: str, warn: Warn, *, shown: str | None = None) -> None:
         self.folder = folder
         self.key = key
-        self._shown = shown or str(self.file)  # the cache file as warnings name it
+        self._shown = shown or str(self.results_folder)  # the results folder in warnings
         self._warn = warn
-        self._templates = _Templates()
-        self._entries: dict[str, _Entry] = {}
-        self._changed = False
+        self._buckets: dict[str, _Bucket] = {}  # by name, once read
+        self._bucket_of: dict[str, _Bucket] = {}  # by path: hashing a path costs a microsecond
+        self._warned_unreadable = False
         self.hits = 0
         self.misses = 0
-        self._load()
 
     @property
-    def file(self) -> Path:
-        return self.folder / RESULTS_FILE
+    def results_folder(self) -> Path:
+        return self.folder / RESULTS_FOLDER
 
     def has_entry(self, path: Path | str) -> bool:
         """Whether a result for `path` is stored at all (if not, reading it is no use)."""
-        return str(path) in self._entries
+        return str(path) in self._bucket(str(path)).entries
 
     def lookup(self, path: Path | str, digest: str, display: str) -> tuple[Finding, ...] | None:
         """The stored findings for `path` if its content still has `digest`."""
-        entry = self._entries.get(str(path))
+        bucket = self._bucket(str(path))
+        entry = bucket.entries.get(str(path))
         if entry is None or entry[0] != digest:
             self.misses += 1
             return None
         self.hits += 1
-        return self._templates.findings(entry[1], display)
+        return bucket.templates.findings(entry[1], display)
 
     def store(self, path: Path | str, digest: str, findings: Iterable[Finding]) -> None:
+        bucket = self._bucket(str(path))
         numbers: list[int] = []
         for finding in findings:
             numbers += (
@@ -122,68 +156,103 @@ class ResultsCache:
                 finding.start.column,
                 finding.end.line,
                 finding.end.column,
-                self._templates.number(finding),
+                bucket.templates.number(finding),
             )
-        self._entries[str(path)] = (digest, numbers)
-        self._changed = True
+        bucket.entries[str(path)] = (digest, numbers)
+        bucket.changed = True
 
     def save(self) -> None:
-        """Write the cache when something changed; a failure is a warning."""
-        if not self._changed:
+        """Write the buckets that changed; a failure is a warning."""
+        changed = sorted(
+            (bucket for bucket in self._buckets.values() if bucket.changed),
+            key=lambda bucket: bucket.file.name,
+        )
+        if not changed:
             return
-        self._templates, self._entries = self._templates.compacted(self._entries)
-        values, templates = self._templates.stored()
-        payload = {
-            "format": FORMAT,
-            "key": self.key,
-            "values": values,
-            "templates": templates,
-            "files": self._entries,
-        }
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        temporary = self.folder / f".{RESULTS_FILE}.{secrets.token_hex(4)}.tmp"
+        writing = changed[0]
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.results_folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text(GITIGNORE_TEXT, encoding="utf-8")
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, self.file)
+            for writing in changed:
+                self._write_bucket(writing)
+                writing.changed = False
         except OSError as error:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            self._warn(f"cannot write the cache {self._shown}: {error.strerror or error}")
+            self._warn(f"cannot write the cache {writing.shown}: {error.strerror or error}")
             return
-        self._changed = False
+        with contextlib.suppress(OSError):
+            (self.folder / OLD_RESULTS_FILE).unlink(missing_ok=True)
 
-    def _load(self) -> None:
+    def _bucket(self, path: str) -> _Bucket:
+        """The bucket of `path`, read when first needed."""
+        bucket = self._bucket_of.get(path)
+        if bucket is None:
+            name = bucket_name(path)
+            bucket = self._buckets.get(name)
+            if bucket is None:
+                bucket = self._buckets[name] = self._read_bucket(name)
+            self._bucket_of[path] = bucket
+        return bucket
+
+    def _read_bucket(self, name: str) -> _Bucket:
+        """The bucket file `name`, empty when it is missing, of another key or corrupt."""
+        bucket = _Bucket(self.results_folder / name, f"{self._shown}/{name}")
         try:
-            text = self.file.read_text(encoding="utf-8")
+            text = bucket.file.read_text(encoding="utf-8")
         except FileNotFoundError:
-            return
-        except (OSError, UnicodeDecodeError) as error:
-            self._warn_corrupt(str(getattr(error, "strerror", None) or error))
-            return
+            return bucket
+        except UnicodeDecodeError as error:
+            return self._corrupt(bucket, str(error))
+        except OSError as error:
+            if self._warned_unreadable:  # one warning for a folder that cannot be read
+                bucket.changed = True
+                return bucket
+            self._warned_unreadable = True
+            return self._corrupt(bucket, str(error.strerror or error))
         try:
             payload = json.loads(text)
             if not isinstance(payload, dict) or not isinstance(payload.get("files"), dict):
                 raise ValueError("not a results cache")
         except ValueError as error:
-            self._warn_corrupt(str(error))
-            return
+            return self._corrupt(bucket, str(error))
         if payload.get("format") != FORMAT or payload.get("key") != self.key:
-            return  # another termlint, glossary or config: start afresh
+            return bucket  # another termlint, glossary or config: start afresh
         try:
-            self._templates = _Templates.load(payload.get("values"), payload.get("templates"))
-            self._entries = self._templates.checked_entries(payload["files"])
+            bucket.templates = _Templates.load(payload.get("values"), payload.get("templates"))
+            bucket.entries = bucket.templates.checked_entries(payload["files"])
         except ValueError:
-            self._warn_corrupt("an entry has an unexpected shape")
-            self._changed = True
+            return self._corrupt(
+                _Bucket(bucket.file, bucket.shown), "an entry has an unexpected shape"
+            )
+        return bucket
 
-    def _warn_corrupt(self, reason: str) -> None:
-        self._warn(f"ignoring the corrupt cache {self._shown} ({reason}); checking files again")
-        self._templates = _Templates()
-        self._entries = {}
+    def _corrupt(self, bucket: _Bucket, reason: str) -> _Bucket:
+        """`bucket` (empty), after a warning; it is rewritten even if none of its files is."""
+        self._warn(f"ignoring the corrupt cache {bucket.shown} ({reason}); checking files again")
+        bucket.changed = True
+        return bucket
+
+    def _write_bucket(self, bucket: _Bucket) -> None:
+        """Replace the bucket's file atomically with its entries (OSError if it cannot)."""
+        bucket.templates, bucket.entries = bucket.templates.compacted(bucket.entries)
+        values, templates = bucket.templates.stored()
+        payload = {
+            "format": FORMAT,
+            "key": self.key,
+            "values": values,
+            "templates": templates,
+            "files": bucket.entries,
+        }
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        temporary = bucket.file.with_name(f".{bucket.file.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, bucket.file)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
 
 
 # --- findings <-> JSON -----------------------------------------------------------------

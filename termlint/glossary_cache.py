@@ -67,19 +67,20 @@ def sources_key(sources: Sequence[str]) -> str | None:
 
 def load_glossaries_cached(
     sources: Sequence[str], folder: Path, warn: Warn, *, shown: str | None = None
-) -> Glossary:
-    """`load_glossaries(sources)`, served from `folder` when its sources are unchanged;
-    `shown` is the cache file's name in warnings."""
+) -> tuple[Glossary, str | None]:
+    """`load_glossaries(sources)`, served from `folder` when its sources are unchanged,
+    and the key that stands for it (None when a source could not be read); `shown` is
+    the cache file's name in warnings."""
     key = sources_key(sources)
     if key is None:
-        return load_glossaries(sources)
+        return load_glossaries(sources), None
     file = folder / GLOSSARY_FILE
     stored = _read(file, key, lambda reason: warn(_corrupt(shown or str(file), reason)))
     if stored is not None:
-        return stored
+        return stored, key
     glossary = load_glossaries(sources)  # raises on a bad glossary: nothing is stored
     _write(folder, {"format": FORMAT, "key": key, "glossary": encode(glossary)})
-    return glossary
+    return glossary, key
 
 
 def _read(file: Path, key: str, corrupt: Warn) -> Glossary | None:

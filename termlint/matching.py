@@ -143,28 +143,46 @@ class _Entered(NamedTuple):
 
 # The first characters of the endings a bare form would give way to ("'s", "es", "s").
 _ENDING_HEADS = frozenset("'’es")
+_MASKED_ENDINGS = {ending: word_mask(ending) for ending in ("'s", "’s", "es", "s")}
+_WORD_ENDINGS = frozenset({"es", "s"})
 
 
-def _masked_automaton(keys: Iterable[tuple[str, _Key]]) -> ahocorasick.Automaton | None:
+def _entered(text: str, key: _Key) -> list[tuple[str, _Entered]]:
+    """The masked patterns of one key, one per ending, with what a hit of each means."""
+    if not text:
+        return []  # never entered: an empty form matches nothing
+    masked = word_mask(text)
+    lead = " " if is_word_char(text[0]) else ""
+    tail = " " if is_word_char(text[-1]) else ""
+    all_word = masked == text and " " not in text
+    can_grow = len(key.endings) > 1
+    found: list[tuple[str, _Entered]] = []
+    for ending in key.endings:
+        if ending:
+            pattern = lead + masked + _MASKED_ENDINGS[ending] + " "  # endings end in "s"
+            exact = None if all_word and ending in _WORD_ENDINGS else text + ending
+        else:
+            pattern = lead + masked + tail
+            exact = None if all_word else text
+        record = _Entered(
+            key,
+            "ies" if key.ies else ending,
+            len(pattern) - len(lead),
+            len(text) + len(ending),
+            exact,
+            can_grow and not ending,
+        )
+        found.append((pattern, record))
+    return found
+
+
+def _masked_automaton(
+    patterns: Iterable[list[tuple[str, _Entered]]],
+) -> ahocorasick.Automaton | None:
     """The automaton of every key with every ending, bounded and masked (module docstring)."""
     entered: dict[str, list[_Entered]] = {}
-    for text, key in keys:
-        if not text:
-            continue  # never entered: an empty form matches nothing
-        for ending in key.endings:
-            full = text + ending
-            lead = " " if is_word_char(full[0]) else ""
-            pattern = lead + word_mask(full) + (" " if is_word_char(full[-1]) else "")
-            exact = None if all(map(is_word_char, full)) else full
-            may_grow = not ending and len(key.endings) > 1
-            record = _Entered(
-                key,
-                "ies" if key.ies else ending,
-                len(pattern) - len(lead),
-                len(full),
-                exact,
-                may_grow,
-            )
+    for key_patterns in patterns:
+        for pattern, record in key_patterns:
             entered.setdefault(pattern, []).append(record)
     if not entered:
         return None
@@ -202,7 +220,9 @@ class TermIndex:
                 plural = key[:-1] + "ies"
                 if plural not in grouped:
                     self._keys.append((plural, _Key(tuple(forms), len(plural), ("",), True)))
-        self._automaton = _masked_automaton(self._keys)
+        # computed once: `scanner` builds its automaton from a subset of the same patterns
+        self._patterns = [_entered(text, key) for text, key in self._keys]
+        self._automaton = _masked_automaton(self._patterns)
 
     def covers(self, word: str) -> bool:
         """True when `word` is a surface form of some glossary entry (any casing)."""
@@ -234,7 +254,11 @@ class TermIndex:
 
     def scanner(self, keep: Callable[[Form], bool]) -> FormScanner:
         """A scan for the forms `keep` accepts only, with `find`'s boundary rules."""
-        kept = [(text, key) for text, key in self._keys if any(map(keep, key.forms))]
+        kept = (
+            patterns
+            for (_, key), patterns in zip(self._keys, self._patterns, strict=True)
+            if any(map(keep, key.forms))
+        )
         return FormScanner(_masked_automaton(kept))
 
     @staticmethod

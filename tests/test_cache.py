@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -13,8 +14,17 @@ import pytest
 from conftest import run_cli, write_tree
 from sample_glossary import WHITELIST_GLOSSARY
 
+from termlint import cache as cache_module
 from termlint import runner
-from termlint.cache import FORMAT, GITIGNORE_TEXT, ResultsCache, content_digest
+from termlint.cache import (
+    BUCKETS,
+    FORMAT,
+    GITIGNORE_TEXT,
+    ResultsCache,
+    bucket_name,
+    content_digest,
+    run_key,
+)
 from termlint.model import Finding, Fix, Position, Severity, Span
 
 GLOSSARY = WHITELIST_GLOSSARY
@@ -46,6 +56,23 @@ def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+@pytest.fixture
+def bucket_per_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file in the bucket of its own name (a.md in a.json), whatever the hash says."""
+    monkeypatch.setattr(cache_module, "bucket_name", lambda path: f"{Path(path).stem}.json")
+
+
+@pytest.fixture
+def one_bucket(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file in one bucket."""
+    monkeypatch.setattr(cache_module, "bucket_name", lambda path: "00.json")
+
+
+def bucket_of(path: Path) -> str:
+    """The bucket file of `path`, relative to the cache folder."""
+    return f"results/{bucket_name(str(path))}"
+
+
 def check(root: Path, *args: str) -> tuple[int, str, str]:
     result = run_cli(["check", "--jobs", "1", "--no-color", *args], root)
     return result.exit_code, result.stdout, result.stderr
@@ -57,7 +84,10 @@ def test_a_second_run_lints_nothing_and_reports_the_same(tmp_path: Path, linted:
     assert first == (1, "".join(REPORT), "Found 2 problems (2 warnings) in 3 files.\n")
     assert linted == ["docs/a.md", "docs/b.md", "docs/c.txt"]
     cache = tmp_path / ".termlint_cache"
-    assert sorted(os.listdir(cache)) == [".gitignore", "glossary.json", "results.json"]
+    assert sorted(os.listdir(cache)) == [".gitignore", "glossary.json", "results"]
+    assert {f"results/{name}" for name in os.listdir(cache / "results")} == {
+        bucket_of(tmp_path / "docs" / name) for name in ("a.md", "b.md", "c.txt")
+    }
     assert (cache / ".gitignore").read_text(encoding="utf-8") == GITIGNORE_TEXT
     assert GITIGNORE_TEXT.endswith("\n*\n")
     linted.clear()
@@ -110,22 +140,26 @@ def test_a_changed_glossary_or_config_lints_everything_again(
         assert (code, stdout) == (1, REPORT[0].replace("warning", "error", 1) + REPORT[1])
 
 
-def test_a_corrupt_cache_is_a_warning_and_is_rebuilt(tmp_path: Path, linted: list[str]) -> None:
+@pytest.mark.usefixtures("bucket_per_name")
+def test_a_corrupt_bucket_is_a_warning_and_is_rebuilt_while_the_others_serve(
+    tmp_path: Path, linted: list[str]
+) -> None:
     write_tree(tmp_path, FILES)
     check(tmp_path, "docs")
-    results = tmp_path / ".termlint_cache/results.json"
-    results.write_text("{not json", encoding="utf-8")
+    results = tmp_path / ".termlint_cache/results"
+    assert sorted(os.listdir(results)) == ["a.json", "b.json", "c.json"]
+    (results / "b.json").write_text("{not json", encoding="utf-8")
     linted.clear()
     code, stdout, stderr = check(tmp_path, "docs")
     assert (code, stdout) == (1, "".join(REPORT))
     assert stderr == (
-        "termlint: warning: ignoring the corrupt cache .termlint_cache/results.json "
+        "termlint: warning: ignoring the corrupt cache .termlint_cache/results/b.json "
         "(Expecting property name enclosed in double quotes: line 1 column 2 (char 1)); "
         "checking files again\n"
         "Found 2 problems (2 warnings) in 3 files.\n"
     )
-    assert linted == ["docs/a.md", "docs/b.md", "docs/c.txt"]
-    assert json.loads(results.read_text(encoding="utf-8"))["format"] == FORMAT
+    assert linted == ["docs/b.md"]
+    assert json.loads((results / "b.json").read_text(encoding="utf-8"))["format"] == FORMAT
     linted.clear()
     assert check(tmp_path, "docs")[2] == "Found 2 problems (2 warnings) in 3 files.\n"
     assert linted == []
@@ -194,22 +228,24 @@ def test_a_corrupt_entry_is_a_warning_and_that_file_is_linted(
 ) -> None:
     folder = tmp_path / ".termlint_cache"
     warnings: list[str] = []
-    cache = ResultsCache(folder, "key", warnings.append, shown="cache.json")
+    cache = ResultsCache(folder, "key", warnings.append, shown="cache")
     path = tmp_path / "a.md"
     cache.store(path, "digest", [FINDING])
     cache.save()
-    payload = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    bucket = folder / bucket_of(path)
+    payload = json.loads(bucket.read_text(encoding="utf-8"))
     assert ResultsCache(folder, "key", warnings.append).lookup(path, "digest", "a.md")
     corrupt(payload)
-    (folder / "results.json").write_text(json.dumps(payload), encoding="utf-8")
-    again = ResultsCache(folder, "key", warnings.append, shown="cache.json")
+    bucket.write_text(json.dumps(payload), encoding="utf-8")
+    again = ResultsCache(folder, "key", warnings.append, shown="cache")
     assert again.lookup(path, "digest", "a.md") is None
     assert warnings == [
-        "ignoring the corrupt cache cache.json (an entry has an unexpected shape); "
+        f"ignoring the corrupt cache cache/{bucket.name} (an entry has an unexpected shape); "
         "checking files again"
     ]
 
 
+@pytest.mark.usefixtures("one_bucket")
 def test_the_value_table_keeps_only_what_entries_use(tmp_path: Path) -> None:
     cache = ResultsCache(tmp_path, "key", print)
     cache.store(tmp_path / "a.md", "1", [FINDING])
@@ -217,7 +253,7 @@ def test_the_value_table_keeps_only_what_entries_use(tmp_path: Path) -> None:
     cache.store(tmp_path / "b.md", "2", [other, other])
     cache.store(tmp_path / "a.md", "3", [])  # a.md changed: its message "m" is no longer used
     cache.save()
-    payload = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    payload = json.loads((tmp_path / "results/00.json").read_text(encoding="utf-8"))
     assert sorted(map(str, payload["values"])) == sorted(
         [
             "deprecated-term",
@@ -268,22 +304,25 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path, linted: list[str]) ->
 def test_the_cache_sits_beside_the_config_or_in_the_current_folder(tmp_path: Path) -> None:
     project = write_tree(tmp_path / "project", FILES)
     check(project / "docs", ".")
-    assert (project / ".termlint_cache/results.json").is_file()
+    assert (project / ".termlint_cache" / bucket_of(project / "docs/a.md")).is_file()
     assert not (project / "docs/.termlint_cache").exists()
     bare = write_tree(tmp_path / "bare", {"x.md": "Some text.\n"})
     check(bare, ".")
-    assert (bare / ".termlint_cache/results.json").is_file()
+    assert (bare / ".termlint_cache" / bucket_of(bare / "x.md")).is_file()
 
 
 def test_a_cache_that_cannot_be_written_is_a_warning(tmp_path: Path) -> None:
     write_tree(tmp_path, {**FILES, ".termlint_cache": "a file, not a folder\n"})
     code, stdout, stderr = check(tmp_path, "docs")
     assert (code, stdout) == (1, "".join(REPORT))
+    buckets = sorted(bucket_of(tmp_path / "docs" / name) for name in ("a.md", "b.md", "c.txt"))
+    assert len(stderr.splitlines()) == 3  # one warning for all the buckets that cannot be read
     assert stderr.splitlines()[0].startswith(
-        "termlint: warning: ignoring the corrupt cache .termlint_cache/results.json ("
+        "termlint: warning: ignoring the corrupt cache "
+        f".termlint_cache/{bucket_of(tmp_path / 'docs/a.md')} ("
     )
     assert stderr.splitlines()[1].startswith(
-        "termlint: warning: cannot write the cache .termlint_cache/results.json: "
+        f"termlint: warning: cannot write the cache .termlint_cache/{buckets[0]}: "
     )
     assert stderr.splitlines()[2] == "Found 2 problems (2 warnings) in 3 files."
 
@@ -295,3 +334,139 @@ def test_a_fix_is_never_hidden_by_the_cache(tmp_path: Path) -> None:
     assert fixed.exit_code == 0
     assert (tmp_path / "docs/a.md").read_text(encoding="utf-8") == "The allowlist is long.\n"
     assert check(tmp_path, "docs") == (1, REPORT[1], "Found 1 problem (1 warning) in 3 files.\n")
+
+
+def test_a_bucket_is_named_by_a_stable_hash_of_the_path() -> None:
+    assert BUCKETS == 64
+    # the first byte of the SHA-256 of the path, modulo BUCKETS: the same in every process
+    assert bucket_name("/docs/a.md") == "36.json"
+    assert bucket_name("/docs/b.md") == "1c.json"
+    names = {bucket_name(f"/docs/{number}.md") for number in range(2000)}
+    assert names == {f"{number:02x}.json" for number in range(BUCKETS)}
+
+
+@pytest.fixture
+def bucket_io(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The names of the bucket files read and written, in order."""
+    reads: list[str] = []
+    writes: list[str] = []
+    real_read, real_write = ResultsCache._read_bucket, ResultsCache._write_bucket
+
+    def read(cache, name):  # type: ignore[no-untyped-def]
+        reads.append(name)
+        return real_read(cache, name)
+
+    def write(cache, bucket):  # type: ignore[no-untyped-def]
+        writes.append(bucket.file.name)
+        real_write(cache, bucket)
+
+    monkeypatch.setattr(ResultsCache, "_read_bucket", read)
+    monkeypatch.setattr(ResultsCache, "_write_bucket", write)
+    return reads, writes
+
+
+MANY_FILES = {**FILES, **{f"docs/more/{number}.md": "Plain text.\n" for number in range(40)}}
+
+
+def test_a_one_file_run_reads_and_writes_only_its_bucket(
+    tmp_path: Path, linted: list[str], bucket_io: tuple[list[str], list[str]]
+) -> None:
+    reads, writes = bucket_io
+    write_tree(tmp_path, MANY_FILES)
+    check(tmp_path, "docs")
+    every = {bucket_name(str(path)) for path in (tmp_path / "docs").rglob("*.*")}
+    assert len(every) > 10
+    assert sorted(reads) == sorted(writes) == sorted(every)  # each once
+    assert sorted(os.listdir(tmp_path / ".termlint_cache/results")) == sorted(every)
+    reads.clear()
+    writes.clear()
+    linted.clear()
+    assert check(tmp_path, "docs/a.md") == (
+        1,
+        REPORT[0],
+        "Found 1 problem (1 warning) in 1 file.\n",
+    )
+    assert (linted, reads, writes) == ([], [bucket_name(str(tmp_path / "docs/a.md"))], [])
+    reads.clear()
+    (tmp_path / "docs/b.md").write_text("Our KTLO rota, again.\n", encoding="utf-8")
+    assert check(tmp_path, "docs/b.md")[0] == 1
+    assert linted == ["docs/b.md"]
+    assert reads == writes == [bucket_name(str(tmp_path / "docs/b.md"))]
+    reads.clear()
+    writes.clear()
+    linted.clear()
+    check(tmp_path, "docs")  # the other entries of b.md's bucket were kept
+    assert (linted, writes) == ([], [])
+
+
+@pytest.mark.usefixtures("bucket_per_name")
+def test_a_changed_key_ignores_the_old_buckets_which_stay_until_rewritten(
+    tmp_path: Path,
+) -> None:
+    warnings: list[str] = []
+    old = ResultsCache(tmp_path, "old key", warnings.append)
+    for name in ("a.md", "b.md"):
+        old.store(tmp_path / name, "digest", [FINDING])
+    old.save()
+    new = ResultsCache(tmp_path, "new key", warnings.append)
+    assert new.lookup(tmp_path / "a.md", "digest", "a.md") is None
+    assert new.lookup(tmp_path / "b.md", "digest", "b.md") is None
+    new.store(tmp_path / "a.md", "digest", [])
+    new.save()
+    assert warnings == []
+
+    def key(bucket: str) -> str:
+        return json.loads((tmp_path / "results" / bucket).read_text(encoding="utf-8"))["key"]
+
+    assert (key("a.json"), key("b.json")) == ("new key", "old key")  # b.json left on disk
+    assert ResultsCache(tmp_path, "new key", print).lookup(tmp_path / "a.md", "digest", "a") == ()
+    assert ResultsCache(tmp_path, "new key", print).lookup(tmp_path / "b.md", "digest", "b") is None
+    # b.json serves only its own key: the same termlint, glossary and config
+    assert ResultsCache(tmp_path, "old key", print).lookup(tmp_path / "b.md", "digest", "b") == (
+        replace(FINDING, path="b"),
+    )
+    assert ResultsCache(tmp_path, "old key", print).lookup(tmp_path / "a.md", "digest", "a") is None
+
+
+def test_a_full_run_after_a_changed_glossary_rewrites_every_bucket(tmp_path: Path) -> None:
+    write_tree(tmp_path, MANY_FILES)
+    check(tmp_path, "docs")
+    results = tmp_path / ".termlint_cache/results"
+    keys = {json.loads(bucket.read_text(encoding="utf-8"))["key"] for bucket in results.iterdir()}
+    assert len(keys) == 1
+    (tmp_path / "glossary.yaml").write_text(GLOSSARY + "allow: [KTLO]\n", encoding="utf-8")
+    check(tmp_path, "docs")
+    new_keys = {
+        json.loads(bucket.read_text(encoding="utf-8"))["key"] for bucket in results.iterdir()
+    }
+    assert len(new_keys) == 1
+    assert new_keys != keys
+
+
+def test_the_single_results_file_of_earlier_versions_is_never_read_and_is_removed(
+    tmp_path: Path, linted: list[str]
+) -> None:
+    write_tree(tmp_path, FILES)
+    check(tmp_path, "docs")
+    old = tmp_path / ".termlint_cache/results.json"
+    bucket = tmp_path / ".termlint_cache" / bucket_of(tmp_path / "docs/a.md")
+    payload = json.loads(bucket.read_text(encoding="utf-8"))
+    old.write_text(json.dumps({**payload, "format": 2}), encoding="utf-8")
+    shutil.rmtree(tmp_path / ".termlint_cache/results")
+    linted.clear()
+    assert check(tmp_path, "docs")[1] == "".join(REPORT)
+    assert linted == ["docs/a.md", "docs/b.md", "docs/c.txt"]
+    assert not old.exists()
+
+
+def test_a_bucket_of_an_unknown_format_is_ignored_silently(tmp_path: Path) -> None:
+    cache = ResultsCache(tmp_path, run_key("glossary"), print)
+    cache.store(tmp_path / "a.md", "digest", [FINDING])
+    cache.save()
+    bucket = tmp_path / bucket_of(tmp_path / "a.md")
+    payload = json.loads(bucket.read_text(encoding="utf-8"))
+    bucket.write_text(json.dumps({**payload, "format": FORMAT + 1}), encoding="utf-8")
+    warnings: list[str] = []
+    again = ResultsCache(tmp_path, run_key("glossary"), warnings.append)
+    assert again.lookup(tmp_path / "a.md", "digest", "a.md") is None
+    assert warnings == []

@@ -11,7 +11,13 @@ from sample_glossary import WHITELIST_GLOSSARY
 
 from termlint import glossary_yaml, packs
 from termlint.glossary import Entry, Glossary, Pattern, Status, load_glossaries
-from termlint.glossary_cache import GLOSSARY_FILE, decode, encode, load_glossaries_cached
+from termlint.glossary_cache import (
+    GLOSSARY_FILE,
+    decode,
+    encode,
+    load_glossaries_cached,
+    sources_key,
+)
 from termlint.model import Severity
 
 GLOSSARY = WHITELIST_GLOSSARY
@@ -172,6 +178,7 @@ def test_the_built_in_packs_survive_the_round_trip(tmp_path: Path) -> None:
     def fail(message: str) -> None:
         raise AssertionError(message)
 
-    assert load_glossaries_cached(sources, tmp_path, fail) == loaded  # stored
-    assert load_glossaries_cached(sources, tmp_path, fail) == loaded  # read back
+    stored, key = load_glossaries_cached(sources, tmp_path, fail)
+    assert (stored, key) == (loaded, sources_key(sources))
+    assert load_glossaries_cached(sources, tmp_path, fail) == (loaded, key)  # read back
     assert (tmp_path / GLOSSARY_FILE).is_file()

@@ -132,7 +132,7 @@ def test_a_corpus_sample_reports_the_same_with_and_without_cache_and_jobs(tmp_pa
     assert reference["summary"]["findings"] > 200
     assert report("--no-cache", "--jobs", "2") == reference
     assert report("--jobs", "2") == reference  # cold: fills the cache
-    assert (config.parent / ".termlint_cache/results.json").is_file()
+    assert any((config.parent / ".termlint_cache/results").glob("*.json"))
     assert report("--jobs", "2") == reference  # warm
     assert report("--jobs", "1") == reference
     edited = sorted(sample.iterdir())[7]

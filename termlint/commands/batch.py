@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from termlint.cache import RESULTS_FILE, ResultsCache, cache_folder, run_key
+from termlint.cache import RESULTS_FOLDER, ResultsCache, cache_folder, run_key
 from termlint.commands.session import Session
 from termlint.discover import display_path, iter_files
 from termlint.runner import FileResult, default_jobs, lint_files
@@ -35,7 +35,7 @@ def open_cache(session: Session, cwd: Path, stderr: TextIO) -> ResultsCache:
     def warn(message: str) -> None:
         stderr.write(f"termlint: warning: {message}\n")
 
-    key = run_key(session.glossary, session.config)
+    key = run_key(session.glossary_key or session.glossary, session.config)
     folder = cache_folder(session.config.path, cwd)
-    shown = display_path(folder / RESULTS_FILE, cwd)
+    shown = display_path(folder / RESULTS_FOLDER, cwd)
     return ResultsCache(folder, key, warn, shown=shown)

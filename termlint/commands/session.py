@@ -22,6 +22,9 @@ class Session:
     cwd: Path
     config: Config
     glossary: Glossary
+    # stands for the merged glossary in the results cache's key when known (its sources'
+    # bytes and termlint's code): cheaper than the glossary's repr
+    glossary_key: str | None = None
 
     @functools.cached_property
     def settings(self) -> LintSettings:
@@ -68,6 +71,7 @@ def open_session(
     (and stored in) the compiled-glossary cache, whose problems go to `cache_warn`."""
     config = resolve_config(cwd, config_path)
     sources = glossary_sources(config, [cwd / path for path in glossaries])
+    key = None
     if cache_warn is None:
         glossary = load_glossaries(sources)
     else:
@@ -76,5 +80,5 @@ def open_session(
 
         folder = cache_folder(config.path, cwd)
         shown = display_path(folder / GLOSSARY_FILE, cwd)
-        glossary = load_glossaries_cached(sources, folder, cache_warn, shown=shown)
-    return Session(cwd=cwd, config=config, glossary=glossary)
+        glossary, key = load_glossaries_cached(sources, folder, cache_warn, shown=shown)
+    return Session(cwd=cwd, config=config, glossary=glossary, glossary_key=key)
