@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -279,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except Exception as error:  # an internal bug: one line, a traceback only on request
         if verbose:
+            import traceback
+
             traceback.print_exc()
         click.echo(f"termlint: internal error: {type(error).__name__}: {error}", err=True)
         return 2

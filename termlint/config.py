@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -126,6 +125,8 @@ def _read(path: Path, shown: str) -> str:
 
 
 def _parse_toml(text: str, shown: str) -> dict[str, Any]:
+    import tomllib  # only a pyproject.toml config needs it (startup time)
+
     try:
         return tomllib.loads(text)
     except RecursionError:  # tomllib recurses once per nested array or inline table

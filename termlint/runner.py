@@ -23,12 +23,14 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termlint.cache import ResultsCache, content_digest
-from termlint.checks.base import LintSettings
 from termlint.discover import display_path
-from termlint.lint import lint_file
 from termlint.model import Finding
+
+if TYPE_CHECKING:
+    from termlint.checks.base import LintSettings
 
 # Below this many files per job a pool costs more to start than it saves.
 MIN_FILES_PER_JOB = 4
@@ -104,7 +106,9 @@ def _lint_one(item: tuple[str, str]) -> _Result:
     """Lint one file: the digest of the bytes read (None when unreadable) and findings."""
     assert _WORKER_SETTINGS is not None
     path, display = item
-    source, findings = lint_file(Path(path), display, _WORKER_SETTINGS)
+    from termlint import lint  # here: a run served from the cache never loads the checks
+
+    source, findings = lint.lint_file(Path(path), display, _WORKER_SETTINGS)
     digest = None if source is None else content_digest(source.data)
     return digest, tuple(findings)
 

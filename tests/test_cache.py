@@ -15,7 +15,7 @@ from conftest import run_cli, write_tree
 from sample_glossary import WHITELIST_GLOSSARY
 
 from termlint import cache as cache_module
-from termlint import runner
+from termlint import lint
 from termlint.cache import (
     BUCKETS,
     FORMAT,
@@ -46,13 +46,13 @@ REPORT = [
 def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The display paths `lint_file` is called with, in order (runs use --jobs 1)."""
     calls: list[str] = []
-    real = runner.lint_file
+    real = lint.lint_file
 
     def counting(path, display, settings):  # type: ignore[no-untyped-def]
         calls.append(display)
         return real(path, display, settings)
 
-    monkeypatch.setattr(runner, "lint_file", counting)
+    monkeypatch.setattr(lint, "lint_file", counting)
     return calls
 
 

@@ -207,3 +207,17 @@ def test_message_with_only_a_link_ends_its_sentence_first() -> None:
     assert finding.message == (
         '"whitelist" is deprecated: use "allowlist" instead. See https://glossary.example.org/allowlist'
     )
+
+
+def test_the_light_list_of_rule_ids_is_the_registry() -> None:
+    from termlint import checks, rule_ids
+
+    assert tuple(check.id for check in checks.CHECKS) == rule_ids.CHECK_IDS
+    assert rule_ids.CHECK_IDS == (
+        "acronym-first-use",
+        "deprecated-term",
+        "ambiguous-term",
+        "term-variant",
+        "undefined-term",
+        "pattern",
+    )

@@ -54,14 +54,14 @@ def test_resolve_unknown_pack(name):
 def test_packaged_rules_come_first(tmp_path, monkeypatch):
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "house.yaml").write_text("allow: [API]\n", encoding="utf-8")
-    monkeypatch.setattr(packs.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(packs, "PACKAGE", tmp_path)
     assert packs.names() == ("house",)
     assert load_glossaries(["builtin:house"]).allow == ("API",)
 
 
 def test_source_checkout_falls_back_to_top_level_rules(tmp_path, monkeypatch):
-    monkeypatch.setattr(packs.resources, "files", lambda package: tmp_path)  # no rules/ here
-    assert Path(str(packs.rules_dir())) == RULES
+    monkeypatch.setattr(packs, "PACKAGE", tmp_path / "termlint")  # no rules/ inside
+    assert packs.rules_dir() == tmp_path / "rules"
 
 
 def test_word_list_format():

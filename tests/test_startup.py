@@ -74,3 +74,12 @@ def test_what_is_needed_is_imported_where_it_is_used(tmp_path: Path) -> None:
     )
     found = imported_by(["check", "--quiet", "--format", "sarif", "."], tmp_path)
     assert found == "1 ['asyncio', 'pathspec', 'regex', 'termlint.formatters.sarif']"
+
+
+def test_a_run_served_from_the_cache_loads_no_check(tmp_path: Path) -> None:
+    write_tree(tmp_path, FILES)
+    wanted = ("termlint.checks", "termlint.lint", "termlint.matching", "pyromark")
+    assert imported_by(["check", "--quiet", "a.md"], tmp_path, wanted) == (
+        "1 ['pyromark', 'termlint.checks', 'termlint.lint', 'termlint.matching']"
+    )
+    assert imported_by(["check", "--quiet", "a.md"], tmp_path, wanted) == "1 []"

@@ -11,6 +11,12 @@ from termlint.checks import (
     undefined_term,
 )
 from termlint.checks.base import Check
+from termlint.rule_ids import (
+    PATTERN_ERROR,
+    PIPELINE_RULES,
+    READ_ERROR,
+    UNKNOWN_DIRECTIVE,
+)
 
 CHECKS: tuple[Check, ...] = (
     acronym_first_use.CHECK,
@@ -20,16 +26,19 @@ CHECKS: tuple[Check, ...] = (
     undefined_term.CHECK,
     pattern.CHECK,
 )
+__all__ = [
+    "BY_ID",
+    "CHECKS",
+    "GLOSSARY_RULES",
+    "PATTERN_ERROR",
+    "PIPELINE_RULES",
+    "READ_ERROR",
+    "UNKNOWN_DIRECTIVE",
+]
 BY_ID: dict[str, Check] = {check.id: check for check in CHECKS}
 
-# Rules that are not checks over prose: produced by the pipeline itself.
-READ_ERROR = "read-error"
-PATTERN_ERROR = "pattern-error"
-UNKNOWN_DIRECTIVE = "unknown-directive"
-PIPELINE_RULES: dict[str, str] = {
-    READ_ERROR: "A file could not be read or decoded as UTF-8.",
-    PATTERN_ERROR: "A pattern ran past its time budget on a file.",
-}
+# Rules that are not checks over prose: produced by the pipeline itself (their ids and
+# descriptions live in rule_ids, which a run served from the cache imports alone).
 GLOSSARY_RULES = frozenset(
     {acronym_first_use.ID, deprecated_term.ID, ambiguous_term.ID, term_variant.ID}
 )

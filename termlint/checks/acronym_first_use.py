@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from termlint import rule_ids
 from termlint.checks.base import Check, CheckContext, with_glossary_context
 from termlint.glossary import Entry, Status
 from termlint.matching import FormKind, Match, fold_whitespace
 from termlint.model import Finding, Fix, Severity
 
-ID = "acronym-first-use"
+ID = rule_ids.ACRONYM_FIRST_USE
 _PARENTHESISED = re.compile(r"\s*\(\s*([^()]*?)\s*\)")
 
 

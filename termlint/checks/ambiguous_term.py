@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from termlint import rule_ids
 from termlint.checks.base import Check, CheckContext, plain_list, with_glossary_context
 from termlint.glossary import Entry, Status
 from termlint.matching import Match, fold_whitespace
 from termlint.model import Finding, Severity
 
-ID = "ambiguous-term"
+ID = rule_ids.AMBIGUOUS_TERM
 _PARENTHESISED = re.compile(r"\s*\(\s*([^()]*?)\s*\)")
 _OPENING = re.compile(r"\(\s*$")
 _CLOSING = re.compile(r"\s*\)")

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from termlint import rule_ids
 from termlint.checks.base import Check, CheckContext, quote_list, with_glossary_context
 from termlint.checks.replacing import is_fixable, replacement_text
 from termlint.glossary import Status
 from termlint.model import Finding, Fix, Severity
 
-ID = "deprecated-term"
+ID = rule_ids.DEPRECATED_TERM
 
 _SEVERITY = {Status.DEPRECATED: Severity.WARNING, Status.FORBIDDEN: Severity.ERROR}
 

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from termlint import rule_ids
 from termlint.checks.base import Check, CheckContext
 from termlint.model import Finding, Fix, Severity, Span
 from termlint.patterns import PatternTimeout, run_pattern
 
-ID = "pattern"
+ID = rule_ids.PATTERN
 ERROR_ID = "pattern-error"
 
 

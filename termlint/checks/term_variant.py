@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from termlint import rule_ids
 from termlint.checks.base import Check, CheckContext, with_glossary_context
 from termlint.checks.replacing import replacement_fix
 from termlint.glossary import Status
 from termlint.matching import FormKind, Match, fold_whitespace
 from termlint.model import Finding, Severity
 
-ID = "term-variant"
+ID = rule_ids.TERM_VARIANT
 
 
 def is_wrong_casing(match: Match) -> bool:

@@ -26,11 +26,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+from termlint import rule_ids
 from termlint.checks.base import Check, CheckContext, quote_list
 from termlint.jargon import candidate_spans, find_definition
 from termlint.model import Finding, Severity
 
-ID = "undefined-term"
+ID = rule_ids.UNDEFINED_TERM
 
 
 def _is_covered(ctx: CheckContext, name: str, whole_text: str) -> bool:

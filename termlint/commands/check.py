@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from termlint.baseline import Baseline, empty_baseline, open_baseline, write_baseline
 from termlint.commands.batch import lint_targets
 from termlint.commands.session import Session, open_session
 from termlint.formatters import FORMATTERS
@@ -16,6 +15,9 @@ from termlint.model import Finding, Report
 from termlint.output_file import write_output
 from termlint.runner import fewer_collections
 from termlint.selection import RuleSelection, exit_code
+
+if TYPE_CHECKING:
+    from termlint.baseline import Baseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +43,19 @@ class CheckOptions:
     no_cache: bool = False  # --no-cache: neither read nor write .termlint_cache/
 
 
+def is_fixing_run(options: CheckOptions) -> bool:
+    """Whether `check` hands the run to `commands.fix`."""
+    return options.fix or options.diff or options.stdin
+
+
 def run(
     options: CheckOptions, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | None = None
 ) -> int:
-    from termlint.commands import fix as fixing  # fix.py builds on this module
+    if is_fixing_run(options) or options.stdin_filename is not None:
+        # imported here: fix.py builds on this module, and a plain check needs none of it
+        from termlint.commands.fix import check_usage
 
-    fixing.check_usage(options)
+        check_usage(options)
 
     def warn(message: str) -> None:
         stderr.write(f"termlint: warning: {message}\n")
@@ -61,9 +70,14 @@ def run(
         ignore=options.ignore,
     )
     baseline = None
-    if options.write_baseline is None:  # writing one records everything, whatever the old one
+    wanted = options.baseline or session.config.baseline
+    if wanted is not None and options.write_baseline is None:  # writing one records all
+        from termlint.baseline import open_baseline  # only a run with a baseline needs it
+
         baseline = open_baseline(options.baseline, session.config.baseline, options.cwd)
-    if fixing.is_fixing_run(options):
+    if is_fixing_run(options):
+        from termlint.commands import fix as fixing
+
         return fixing.run(options, session, selection, baseline, stdout, stderr, stdin)
     targets = [Path(path) for path in (options.paths or (".",))]
     with fewer_collections():  # see there: thousands of findings and no cycles
@@ -109,6 +123,8 @@ def save_baseline(
     findings: Sequence[Finding], target: Path, options: CheckOptions, stderr: TextIO
 ) -> int:
     """--write-baseline: record the findings instead of reporting them; exit 0."""
+    from termlint.baseline import empty_baseline, write_baseline
+
     recorded = empty_baseline(target, options.cwd).record(findings)
     write_baseline(target, recorded, options.cwd)
     if not options.quiet:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from termlint.baseline import Baseline
-from termlint.commands.check import CheckOptions, reported_findings, write_report
+from termlint.commands.check import CheckOptions, is_fixing_run, reported_findings, write_report
 from termlint.commands.session import Session
 from termlint.discover import display_path, is_excluded, iter_files
 from termlint.errors import UsageError
@@ -52,11 +52,6 @@ def check_usage(options: CheckOptions) -> None:
         raise UsageError("--stdin reads one document from standard input: name no PATH with it")
     if options.write_baseline is not None and is_fixing_run(options):
         raise UsageError("--write-baseline cannot be combined with --fix, --diff or --stdin")
-
-
-def is_fixing_run(options: CheckOptions) -> bool:
-    """Whether `check` hands the run to this module."""
-    return options.fix or options.diff or options.stdin
 
 
 def run(

@@ -7,14 +7,16 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termlint import packs
 from termlint.cache import cache_folder
-from termlint.checks import BY_ID, PIPELINE_RULES, UNKNOWN_DIRECTIVE
-from termlint.checks.base import LintSettings
 from termlint.config import Config, resolve_config
 from termlint.glossary import Glossary, load_glossaries
-from termlint.lint import build_settings
+from termlint.rule_ids import CHECK_IDS, PATTERN, PIPELINE_RULES, UNKNOWN_DIRECTIVE
+
+if TYPE_CHECKING:
+    from termlint.checks.base import LintSettings
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,14 @@ class Session:
     def settings(self) -> LintSettings:
         """The compiled glossary and config, built on first use (a run served entirely
         from the results cache never needs them)."""
+        from termlint.lint import build_settings  # not imported by a fully cached run
+
         return build_settings(self.glossary, self.config)
 
     @property
     def known_rules(self) -> frozenset[str]:
         """Every rule id a config or --select may name: built-in checks and patterns."""
-        ids = {check_id for check_id in BY_ID if check_id != "pattern"}
+        ids = {check_id for check_id in CHECK_IDS if check_id != PATTERN}
         ids.update(PIPELINE_RULES)
         ids.add(UNKNOWN_DIRECTIVE)
         ids.update(pattern.id for pattern in self.glossary.patterns)
