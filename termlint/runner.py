@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from termlint.cache import ResultsCache, content_digest
 from termlint.discover import display_path
-from termlint.model import Finding
+from termlint.model import Finding, Fix, Position, Severity, Span
 
 if TYPE_CHECKING:
     from termlint.checks.base import LintSettings
@@ -113,6 +113,92 @@ def _lint_one(item: tuple[str, str]) -> _Result:
     return digest, tuple(findings)
 
 
+# A finding as plain values, the form a worker sends back: pickling a frozen dataclass
+# (and its spans and positions) runs Python code per object, ten times the cost of a
+# tuple, and the parent, which unpickles, shares the cores with the workers.
+_Row = tuple[
+    str,
+    int,
+    int,
+    int,
+    int,
+    int,
+    int,
+    str,
+    str,
+    str,
+    str,
+    str | None,
+    tuple[str, ...],
+    str | None,
+    str,
+]
+
+
+def _lint_one_in_worker(item: tuple[str, str]) -> tuple[str | None, list[_Row]]:
+    digest, findings = _lint_one(item)
+    return digest, [
+        (
+            finding.path,
+            finding.span.start,
+            finding.span.end,
+            finding.start.line,
+            finding.start.column,
+            finding.end.line,
+            finding.end.column,
+            finding.rule,
+            finding.severity.value,
+            finding.text,
+            finding.message,
+            finding.term,
+            finding.suggestions,
+            None if finding.fix is None else finding.fix.replacement,
+            finding.line_text,
+        )
+        for finding in findings
+    ]
+
+
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def _from_worker(result: tuple[str | None, list[_Row]]) -> _Result:
+    digest, rows = result
+    return digest, tuple(
+        Finding(
+            path,
+            Span(start, end),
+            Position(line, column),
+            Position(end_line, end_column),
+            rule,
+            _SEVERITIES[severity],
+            text,
+            message,
+            term,
+            suggestions,
+            None if fix is None else Fix(fix),
+            line_text,
+        )
+        for (
+            path,
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+            rule,
+            severity,
+            text,
+            message,
+            term,
+            suggestions,
+            fix,
+            line_text,
+        ) in rows
+    )
+
+
 def _start_worker(settings: LintSettings | None = None) -> None:
     """Ctrl-C reaches every process of the group: the parent stops the pool and reports
     one line, so a worker ignores it rather than print its own traceback."""
@@ -180,7 +266,7 @@ def _lint_here_or_in_pool(items: Sequence[tuple[str, str]], jobs: int) -> Iterat
             workers, initializer=_start_worker, initargs=(_WORKER_SETTINGS,)
         )
     try:
-        yield from pool.imap(_lint_one, items, chunksize=chunk)
+        yield from map(_from_worker, pool.imap(_lint_one_in_worker, items, chunksize=chunk))
     finally:
         pool.terminate()
         pool.join()
