@@ -306,11 +306,12 @@ _Candidate = tuple[int, int, int, _Key, str]  # start, stop, the key's length, k
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
-    """SPEC §2: overlapping candidates resolve to the longest; ties go to the leftmost
-    (then to the shorter form: the one the automaton met first). In text order.
+    """SPEC §2: overlapping candidates resolve to the longest; ties go to the leftmost,
+    then to the longer form: a form written out ("bots") wins over a shorter form with an
+    ending that spans the same text ("bot" + "s"). In text order.
 
     Most candidates overlap nothing: only runs of overlapping ones are resolved."""
-    candidates.sort(key=lambda candidate: candidate[:3])
+    candidates.sort(key=lambda candidate: (candidate[0], candidate[1], -candidate[2]))
     kept: list[_Candidate] = []
     index = 0
     while index < len(candidates):
@@ -333,7 +334,7 @@ def _resolve_overlaps(run: list[_Candidate]) -> list[_Candidate]:
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[_Candidate] = []
-    for candidate in sorted(run, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+    for candidate in sorted(run, key=lambda c: (-(c[1] - c[0]), c[0], -c[2])):
         start, end = candidate[0], candidate[1]
         index = bisect.bisect_right(starts, start)
         if (index > 0 and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):

@@ -141,6 +141,19 @@ def test_a_bare_form_gives_way_to_an_ending_that_fits() -> None:
     ]
 
 
+def test_a_written_out_form_wins_over_a_shorter_form_with_an_ending() -> None:
+    # "bots" spans what "bot" + "s" spans: the form the glossary wrote out wins, in
+    # either order of the entries
+    bot = Entry("bot", status=Status.DEPRECATED, replace_with=("agent",))
+    bots = Entry("bots", status=Status.DEPRECATED, replace_with=("crawlers",))
+    for entries in ((bot, bots), (bots, bot)):
+        document = prose("Two bots and a bot.")
+        assert [(m.form.entry.term, m.ending) for m in TermIndex(entries).find(document)] == [
+            ("bots", ""),
+            ("bot", ""),
+        ]
+
+
 def test_forms_that_read_alike_in_the_mask_are_told_apart() -> None:
     index = TermIndex((Entry("ci cd"), Entry("ci/cd", status=Status.DEPRECATED)))
     document = prose("ci/cd, ci cd, ci-cd and ci cds")

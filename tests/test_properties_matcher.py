@@ -92,7 +92,7 @@ def reference_find(entries: list[Entry], text: str) -> set[Found]:
         consonant_y = len(key) >= 2 and key[-1] == "y" and key[-2].isalpha()
         if consonant_y and key[-2] not in "aeiouy" and key[:-1] + "ies" not in owner:
             keys.append((key[:-1] + "ies", [""], entry))
-    candidates: list[tuple[int, int, Entry]] = []
+    candidates: list[tuple[int, int, Entry, int]] = []
     for start in range(len(text)):
         if is_word(text[start]) and start > 0 and is_word(text[start - 1]):
             continue
@@ -106,11 +106,12 @@ def reference_find(entries: list[Entry], text: str) -> set[Found]:
                     continue
                 if is_word(text[stop - 1]) and stop < len(text) and is_word(text[stop]):
                     continue
-                candidates.append((start, stop, entry))
+                candidates.append((start, stop, entry, len(key)))
                 break
-    candidates.sort(key=lambda c: (-folded_length(text[c[0] : c[1]]), c[0]))
+    # the longest, then the leftmost, then the longer form (written out, not inflected)
+    candidates.sort(key=lambda c: (-folded_length(text[c[0] : c[1]]), c[0], -c[3]))
     kept: list[tuple[int, int, Entry]] = []
-    for start, end, entry in candidates:
+    for start, end, entry, _ in candidates:
         if all(end <= other_start or other_end <= start for other_start, other_end, _ in kept):
             kept.append((start, end, entry))
     return {(start, end, entry.term) for start, end, entry in kept}
