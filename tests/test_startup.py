@@ -72,8 +72,10 @@ def test_what_is_needed_is_imported_where_it_is_used(tmp_path: Path) -> None:
             + "patterns:\n  - id: no-please\n    regex: 'please'\n    message: Drop it.\n",
         },
     )
-    found = imported_by(["check", "--quiet", "--format", "sarif", "."], tmp_path)
-    assert found == "1 ['asyncio', 'pathspec', 'regex', 'termlint.formatters.sarif']"
+    # asyncio is left out: whether pathspec pulls it in depends on typing_extensions
+    wanted = tuple(name for name in ONLY_WHEN_NEEDED if name != "asyncio")
+    found = imported_by(["check", "--quiet", "--format", "sarif", "."], tmp_path, wanted)
+    assert found == "1 ['pathspec', 'regex', 'termlint.formatters.sarif']"
 
 
 def test_a_run_served_from_the_cache_loads_no_check(tmp_path: Path) -> None:
