@@ -79,13 +79,24 @@ def fold_whitespace(text: str) -> str:
 
 def load_glossaries(sources: Sequence[str]) -> Glossary:
     """Load each file path or `builtin:NAME` and merge them in the order given."""
+    return parse_glossaries([(source, read_glossary_source(source)) for source in sources])
+
+
+def read_glossary_source(source: str) -> bytes:
+    """The bytes of a file path or `builtin:NAME`; GlossaryError when there are none."""
+    if source.startswith(BUILTIN_PREFIX):
+        return packs.resolve(source.removeprefix(BUILTIN_PREFIX)).read_bytes()
+    return _read_bytes(Path(source), source)
+
+
+def parse_glossaries(read: Sequence[tuple[str, bytes]]) -> Glossary:
+    """Validate each (source, bytes) and merge them in order."""
     loaded: list[tuple[str, Glossary]] = []
-    for source in sources:
+    for source, data in read:
         if source.startswith(BUILTIN_PREFIX):
-            resource = packs.resolve(source.removeprefix(BUILTIN_PREFIX))
-            glossary = load_glossary_text(resource.read_text(encoding="utf-8"), source)
+            glossary = load_glossary_text(data.decode("utf-8"), source)
         else:
-            glossary = load_glossary_file(Path(source), display=source)
+            glossary = load_glossary_text(decode_glossary(data, source), source)
         loaded.append((source, glossary))
     return merge_glossaries(loaded)
 
@@ -93,12 +104,15 @@ def load_glossaries(sources: Sequence[str]) -> Glossary:
 def load_glossary_file(path: Path, display: str | None = None) -> Glossary:
     """Read and validate one file; `display` is the name shown in errors (default: the path)."""
     name = str(path) if display is None else display
+    return load_glossary_text(decode_glossary(_read_bytes(path, name), name), name)
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise GlossaryError(f"cannot read glossary: {reason}", path=name) from None
-    return load_glossary_text(decode_glossary(data, name), name)
 
 
 def decode_glossary(data: bytes, name: str) -> str:

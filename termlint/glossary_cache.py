@@ -26,16 +26,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from termlint import packs
 from termlint.cache import GITIGNORE_TEXT, run_key
-from termlint.errors import GlossaryError
 from termlint.glossary import (
-    BUILTIN_PREFIX,
     Entry,
     Glossary,
     Pattern,
     Status,
-    load_glossaries,
+    parse_glossaries,
+    read_glossary_source,
 )
 from termlint.model import Severity
 
@@ -49,36 +47,31 @@ class _Malformed(ValueError):
     pass
 
 
-def sources_key(sources: Sequence[str]) -> str | None:
-    """The key of these glossary sources as they are now (None when one cannot be read:
-    the normal load then reports it)."""
-    digests: list[tuple[str, str]] = []
-    for source in sources:
-        try:
-            if source.startswith(BUILTIN_PREFIX):
-                data = packs.resolve(source.removeprefix(BUILTIN_PREFIX)).read_bytes()
-            else:
-                data = Path(source).read_bytes()
-        except (OSError, ValueError, GlossaryError):  # the normal load reports it
-            return None
-        digests.append((source, hashlib.sha256(data).hexdigest()))
+def sources_key(sources: Sequence[str]) -> str:
+    """The key of these glossary sources as they are now (GlossaryError if one is missing)."""
+    return _key([(source, read_glossary_source(source)) for source in sources])
+
+
+def _key(read: Sequence[tuple[str, bytes]]) -> str:
+    digests = [(source, hashlib.sha256(data).hexdigest()) for source, data in read]
     return run_key("glossary", FORMAT, digests)
 
 
 def load_glossaries_cached(
     sources: Sequence[str], folder: Path, warn: Warn, *, shown: str | None = None
-) -> tuple[Glossary, str | None]:
+) -> tuple[Glossary, str]:
     """`load_glossaries(sources)`, served from `folder` when its sources are unchanged,
-    and the key that stands for it (None when a source could not be read); `shown` is
-    the cache file's name in warnings."""
-    key = sources_key(sources)
-    if key is None:
-        return load_glossaries(sources), None
+    and the key that stands for it; `shown` is the cache file's name in warnings.
+
+    Each source is read once: the glossary stored is the one parsed from the very bytes
+    its key was made of, even when a file changes while termlint runs."""
+    read = [(source, read_glossary_source(source)) for source in sources]
+    key = _key(read)
     file = folder / GLOSSARY_FILE
     stored = _read(file, key, lambda reason: warn(_corrupt(shown or str(file), reason)))
     if stored is not None:
         return stored, key
-    glossary = load_glossaries(sources)  # raises on a bad glossary: nothing is stored
+    glossary = parse_glossaries(read)  # raises on a bad glossary: nothing is stored
     _write(folder, {"format": FORMAT, "key": key, "glossary": encode(glossary)})
     return glossary, key
 

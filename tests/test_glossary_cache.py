@@ -182,3 +182,38 @@ def test_the_built_in_packs_survive_the_round_trip(tmp_path: Path) -> None:
     assert (stored, key) == (loaded, sources_key(sources))
     assert load_glossaries_cached(sources, tmp_path, fail) == (loaded, key)  # read back
     assert (tmp_path / GLOSSARY_FILE).is_file()
+
+
+def test_each_source_is_read_once_and_stored_as_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from termlint import glossary_cache
+
+    write_tree(tmp_path, {"glossary.yaml": GLOSSARY})
+    source = str(tmp_path / "glossary.yaml")
+    reads: list[str] = []
+    real = glossary_cache.read_glossary_source
+
+    def reading(name: str) -> bytes:
+        reads.append(name)
+        data = real(name)
+        # the file changes right after it was read: what is stored is what was read
+        (tmp_path / "glossary.yaml").write_text("terms: []\n", encoding="utf-8")
+        return data
+
+    monkeypatch.setattr(glossary_cache, "read_glossary_source", reading)
+    glossary, key = load_glossaries_cached([source], tmp_path / "cache", print)
+    assert reads == [source]
+    assert [entry.term for entry in glossary.entries] == ["whitelist"]
+    (tmp_path / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    monkeypatch.undo()
+    assert load_glossaries_cached([source], tmp_path / "cache", print) == (glossary, key)
+    assert sources_key([source]) == key
+
+
+def test_a_missing_glossary_is_the_same_error_with_the_cache(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**FILES, ".termlint.yaml": "glossary: [missing.yaml]\n"})
+    assert check(tmp_path, "docs") == check(tmp_path, "--no-cache", "docs")
+    code, out, err = check(tmp_path, "docs")
+    assert (code, out) == (2, "")
+    assert err.startswith("termlint: error: missing.yaml: cannot read glossary: ")
