@@ -149,15 +149,7 @@ class ResultsCache:
         bucket = self._bucket(str(path))
         numbers: list[int] = []
         for finding in findings:
-            numbers += (
-                finding.span.start,
-                finding.span.end,
-                finding.start.line,
-                finding.start.column,
-                finding.end.line,
-                finding.end.column,
-                bucket.templates.number(finding),
-            )
+            numbers += (*finding.place, bucket.templates.number(finding))
         bucket.entries[str(path)] = (digest, numbers)
         bucket.changed = True
 

@@ -65,6 +65,51 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.start.line, self.start.column, self.rule, self.text)
 
+    @property
+    def place(self) -> tuple[int, int, int, int, int, int]:
+        """Span start and end, start line and column, end line and column."""
+        span, start, end = self.span, self.start, self.end
+        return (span.start, span.end, start.line, start.column, end.line, end.column)
+
+    def to_row(self) -> Row:
+        """The finding as plain values (cheap to pickle), `from_row` reads it back."""
+        fix = None if self.fix is None else self.fix.replacement
+        return (
+            self.path,
+            self.place,
+            (self.rule, self.severity.value, self.text, self.message, self.term),
+            (self.suggestions, fix, self.line_text),
+        )
+
+    @classmethod
+    def from_row(cls, row: Row) -> Finding:
+        path, place, words, (suggestions, fix, line_text) = row
+        start, end, line, column, end_line, end_column = place
+        rule, severity, text, message, term = words
+        return cls(
+            path,
+            Span(start, end),
+            Position(line, column),
+            Position(end_line, end_column),
+            rule,
+            _BY_VALUE[severity],
+            text,
+            message,
+            term,
+            suggestions,
+            None if fix is None else Fix(fix),
+            line_text,
+        )
+
+
+Row = tuple[
+    str,
+    tuple[int, int, int, int, int, int],
+    tuple[str, str, str, str, str | None],
+    tuple[tuple[str, ...], str | None, str],
+]
+_BY_VALUE = {severity.value: severity for severity in Severity}
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:

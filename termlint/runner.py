@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from termlint.cache import ResultsCache, content_digest
 from termlint.discover import display_path
-from termlint.model import Finding, Fix, Position, Severity, Span
+from termlint.model import Finding, Row
 
 if TYPE_CHECKING:
     from termlint.checks.base import LintSettings
@@ -113,90 +113,19 @@ def _lint_one(item: tuple[str, str]) -> _Result:
     return digest, tuple(findings)
 
 
-# A finding as plain values, the form a worker sends back: pickling a frozen dataclass
-# (and its spans and positions) runs Python code per object, ten times the cost of a
-# tuple, and the parent, which unpickles, shares the cores with the workers.
-_Row = tuple[
-    str,
-    int,
-    int,
-    int,
-    int,
-    int,
-    int,
-    str,
-    str,
-    str,
-    str,
-    str | None,
-    tuple[str, ...],
-    str | None,
-    str,
-]
+# Findings travel back from a worker as plain values (`Finding.to_row`): pickling a
+# frozen dataclass (and its spans and positions) runs Python code per object, ten times
+# the cost of a tuple, and the parent, which unpickles, shares the cores with the workers.
 
 
-def _lint_one_in_worker(item: tuple[str, str]) -> tuple[str | None, list[_Row]]:
+def _lint_one_in_worker(item: tuple[str, str]) -> tuple[str | None, list[Row]]:
     digest, findings = _lint_one(item)
-    return digest, [
-        (
-            finding.path,
-            finding.span.start,
-            finding.span.end,
-            finding.start.line,
-            finding.start.column,
-            finding.end.line,
-            finding.end.column,
-            finding.rule,
-            finding.severity.value,
-            finding.text,
-            finding.message,
-            finding.term,
-            finding.suggestions,
-            None if finding.fix is None else finding.fix.replacement,
-            finding.line_text,
-        )
-        for finding in findings
-    ]
+    return digest, [finding.to_row() for finding in findings]
 
 
-_SEVERITIES = {severity.value: severity for severity in Severity}
-
-
-def _from_worker(result: tuple[str | None, list[_Row]]) -> _Result:
+def _from_worker(result: tuple[str | None, list[Row]]) -> _Result:
     digest, rows = result
-    return digest, tuple(
-        Finding(
-            path,
-            Span(start, end),
-            Position(line, column),
-            Position(end_line, end_column),
-            rule,
-            _SEVERITIES[severity],
-            text,
-            message,
-            term,
-            suggestions,
-            None if fix is None else Fix(fix),
-            line_text,
-        )
-        for (
-            path,
-            start,
-            end,
-            line,
-            column,
-            end_line,
-            end_column,
-            rule,
-            severity,
-            text,
-            message,
-            term,
-            suggestions,
-            fix,
-            line_text,
-        ) in rows
-    )
+    return digest, tuple(map(Finding.from_row, rows))
 
 
 def _start_worker(settings: LintSettings | None = None) -> None:

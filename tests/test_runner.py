@@ -161,3 +161,36 @@ def test_fewer_collections_nests_and_restores_the_collector_at_the_outermost() -
         assert gc.get_freeze_count() >= frozen
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_a_finding_travels_from_a_worker_whole() -> None:
+    from termlint.model import Finding, Fix, Position, Severity, Span
+
+    with_fix = Finding(
+        "a.md",
+        Span(4, 13),
+        Position(1, 5),
+        Position(1, 14),
+        "deprecated-term",
+        Severity.ERROR,
+        "whitelist",
+        "m",
+        "whitelist",
+        ("allowlist", "safelist"),
+        Fix("allowlist"),
+        "The whitelist is long.",
+    )
+    without = Finding(
+        "b.md",
+        Span(0, 4),
+        Position(2, 1),
+        Position(2, 5),
+        "undefined-term",
+        Severity.INFO,
+        "KTLO",
+        "n",
+    )
+    for finding in (with_fix, without):
+        back = Finding.from_row(finding.to_row())
+        assert (back, back.line_text) == (finding, finding.line_text)
+    assert with_fix.place == (4, 13, 1, 5, 1, 14)
