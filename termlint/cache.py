@@ -206,6 +206,8 @@ class ResultsCache:
             payload = json.loads(text)
             if not isinstance(payload, dict) or not isinstance(payload.get("files"), dict):
                 raise ValueError("not a results cache")
+        except RecursionError:  # json recurses once per nesting level
+            return self._corrupt(bucket, "nested too deeply")
         except ValueError as error:
             return self._corrupt(bucket, str(error))
         if payload.get("format") != FORMAT or payload.get("key") != self.key:

@@ -91,6 +91,9 @@ def _read(file: Path, key: str, corrupt: Warn) -> Glossary | None:
         if payload.get("format") != FORMAT or payload.get("key") != key:
             return None  # other sources or another termlint: load afresh
         return decode(payload["glossary"])
+    except RecursionError:  # json recurses once per nesting level
+        corrupt("nested too deeply")
+        return None
     except (ValueError, LookupError, TypeError) as error:  # _Malformed is a ValueError
         corrupt(str(error) or type(error).__name__)
         return None

@@ -165,6 +165,25 @@ def test_a_corrupt_bucket_is_a_warning_and_is_rebuilt_while_the_others_serve(
     assert linted == []
 
 
+@pytest.mark.usefixtures("bucket_per_name")
+def test_a_bucket_nested_too_deeply_is_a_warning_not_a_crash(
+    tmp_path: Path, linted: list[str]
+) -> None:
+    write_tree(tmp_path, FILES)
+    check(tmp_path, "docs")
+    bucket = tmp_path / ".termlint_cache/results/a.json"
+    bucket.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    linted.clear()
+    assert check(tmp_path, "docs") == (
+        1,
+        "".join(REPORT),
+        "termlint: warning: ignoring the corrupt cache .termlint_cache/results/a.json "
+        "(nested too deeply); checking files again\n"
+        "Found 2 problems (2 warnings) in 3 files.\n",
+    )
+    assert linted == ["docs/a.md"]
+
+
 FINDING = Finding(
     path="old/a.md",
     span=Span(4, 13),

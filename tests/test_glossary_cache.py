@@ -105,7 +105,9 @@ def test_a_bad_glossary_is_never_stored(tmp_path: Path) -> None:
         ),
         ("[]", "not a glossary cache"),
         ("KEY-SHAPED", "a text has an unexpected type"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
+    ids=["not-json", "a-list", "a-number-for-a-term", "deep"],
 )
 def test_a_corrupt_cache_is_a_warning_and_is_replaced(
     tmp_path: Path, content: str, reason: str
