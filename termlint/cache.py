@@ -26,33 +26,36 @@ without their path, which depends on the folder termlint runs from.
 A cache can never fail a run: a corrupt bucket is reported as a warning naming it and
 is ignored (its files are checked again and it is rebuilt) while the other buckets
 still serve; an unreadable cache is one warning, and so is a cache that cannot be
-written. A bucket is JSON only, and checked as a whole when it is read (every number
-an int, every reference to a value of the right kind), so a finding made from it is
-always well-formed. Each bucket is replaced atomically, so a run that stops half-way
+written. A bucket is JSON only, and checked as a whole when it is read (every
+reference to a value of the right kind), so a finding made from it is always
+well-formed. Each bucket is replaced atomically, so a run that stops half-way
 leaves the old bucket or the new one.
 """
 
 from __future__ import annotations
 
+import array
+import binascii
 import contextlib
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import os
-import secrets
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from termlint import __version__
-from termlint.model import Finding, Fix, Position, Severity, Span
+from termlint.model import Details, Finding, Fix, Severity, build_finding
 
 CACHE_DIR = ".termlint_cache"
 RESULTS_FOLDER = "results"
 OLD_RESULTS_FILE = "results.json"  # the one file of format 2 and before; never read
 BUCKETS = 64
-FORMAT = 3
+FORMAT = 4
 GITIGNORE_TEXT = "# Written by termlint: its results cache, never committed.\n*\n"
 
 Warn = Callable[[str], None]
@@ -150,8 +153,11 @@ class ResultsCache:
         numbers: list[int] = []
         for finding in findings:
             numbers += (*finding.place, bucket.templates.number(finding))
-        bucket.entries[str(path)] = (digest, numbers)
         bucket.changed = True
+        if numbers and max(numbers) > _LARGEST:  # a 4 GiB file: linted again next time
+            bucket.entries.pop(str(path), None)
+            return
+        bucket.entries[str(path)] = (digest, numbers)
 
     def save(self) -> None:
         """Write the buckets that changed; a failure is a warning."""
@@ -213,7 +219,9 @@ class ResultsCache:
         if payload.get("format") != FORMAT or payload.get("key") != self.key:
             return bucket  # another termlint, glossary or config: start afresh
         try:
-            bucket.templates = _Templates.load(payload.get("values"), payload.get("templates"))
+            bucket.templates = _Templates.load(
+                payload.get("texts"), payload.get("suggestions"), payload.get("templates")
+            )
             bucket.entries = bucket.templates.checked_entries(payload["files"])
         except ValueError:
             return self._corrupt(
@@ -230,16 +238,19 @@ class ResultsCache:
     def _write_bucket(self, bucket: _Bucket) -> None:
         """Replace the bucket's file atomically with its entries (OSError if it cannot)."""
         bucket.templates, bucket.entries = bucket.templates.compacted(bucket.entries)
-        values, templates = bucket.templates.stored()
+        texts, suggestions, templates = bucket.templates.stored()
         payload = {
             "format": FORMAT,
             "key": self.key,
-            "values": values,
+            "texts": texts,
+            "suggestions": suggestions,
             "templates": templates,
-            "files": bucket.entries,
+            "files": {
+                path: [digest, _pack(numbers)] for path, (digest, numbers) in bucket.entries.items()
+            },
         }
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        temporary = bucket.file.with_name(f".{bucket.file.name}.{secrets.token_hex(4)}.tmp")
+        temporary = bucket.file.with_name(f".{bucket.file.name}.{os.urandom(4).hex()}.tmp")
         try:
             temporary.write_text(text, encoding="utf-8")
             os.replace(temporary, bucket.file)
@@ -255,24 +266,48 @@ class ResultsCache:
 # else. A finding is what sets it apart (span, start and end) plus a *template*: its
 # rule, severity, text, message, term, suggestions, fix and source line, which recur
 # across findings and files (a few thousand templates for tens of thousands of
-# findings). Templates refer to a table of values, where a string is a text, a list of
-# strings a set of suggestions and 0 (before the table) is none. So an entry is
-# `[digest, numbers]`, seven ints per finding, and the file is checked with a few set
-# operations when it is loaded rather than finding by finding. Findings are made from
-# an entry only when it is looked up.
+# findings). A template is a severity number and references: to a table of texts
+# (1 for the first, 0 for none) and to a table of suggestion lists (0 for the first).
+# So an entry is `[digest, numbers]`, seven numbers per finding, and the templates are
+# eight numbers each. Numbers are packed (`_pack`): parsing JSON numbers one by one, and
+# checking each is an int, took most of the time a run served from the cache spent
+# reading it. Packed, a number is a number by construction, and the file is checked
+# with a few operations on whole columns when it is loaded rather than finding by
+# finding (a reference past the end of its table fails as the templates are made).
+# Findings are made from an entry only when it is looked up.
 
-_Entry = tuple[str, list[int]]  # digest, numbers
-# The fields of a finding after its path and positions, in the order Finding takes them.
-_Template = tuple[str, Severity, str, str, str | None, tuple[str, ...], Fix | None, str]
+_Entry = tuple[str, Sequence[int]]  # digest, numbers (a list when stored, an array when read)
+_Template = Details  # the fields of a finding after its path and positions
 _WIDTH = 7  # numbers per finding: span start and end, start and end line and column, template
 _SEVERITY_ORDER = (Severity.INFO, Severity.WARNING, Severity.ERROR)
 _SEVERITY_NUMBER = {severity: number for number, severity in enumerate(_SEVERITY_ORDER)}
-# The fields of a stored template: a severity number, then references into the values.
+# A stored template: severity, rule, text, message, term, suggestions, fix, line.
 _TEMPLATE_WIDTH = 8
-_TEXT_FIELDS = (1, 2, 3, 7)  # rule, text, message, line: a string
-_OPTIONAL_FIELDS = (4, 6)  # term and fix: a string or none
+_TEXT_FIELDS = (1, 2, 3, 7)  # rule, text, message, line: a text (term and fix: or none)
 _FIX_FIELD = 6
-_SUGGESTIONS_FIELD = 5
+_LARGEST = 2**32 - 1  # packed numbers are unsigned 32-bit words
+
+
+def _pack(numbers: Iterable[int]) -> str:
+    """Numbers up to `_LARGEST` as the base64 of their 32-bit little-endian words."""
+    packed = array.array("I", numbers)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return binascii.b2a_base64(packed.tobytes(), newline=False).decode("ascii")
+
+
+def _unpack(text: object, width: int) -> array.array[int]:
+    """The numbers `_pack` made `text` of; ValueError unless it is that, with a multiple
+    of `width` numbers."""
+    if type(text) is not str:
+        raise ValueError("not packed numbers")
+    numbers = array.array("I")
+    numbers.frombytes(binascii.a2b_base64(text, strict_mode=True))  # binascii.Error too
+    if len(numbers) % width:
+        raise ValueError("numbers missing")
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return numbers
 
 
 class _Templates:
@@ -302,18 +337,14 @@ class _Templates:
             self._templates.append(template)
         return number
 
-    def findings(self, numbers: list[int], display: str) -> tuple[Finding, ...]:
+    def findings(self, numbers: Sequence[int], display: str) -> tuple[Finding, ...]:
         """The findings of one checked entry, reported under `display`."""
         templates = self._templates
         return tuple(
-            Finding(
-                display,
-                Span(start, end),
-                Position(line, column),
-                Position(end_line, end_column),
-                *templates[template],
+            build_finding(
+                display, start, end, line, column, end_line, end_column, templates[number]
             )
-            for start, end, line, column, end_line, end_column, template in zip(
+            for start, end, line, column, end_line, end_column, number in zip(
                 *[iter(numbers)] * _WIDTH, strict=True
             )
         )
@@ -326,112 +357,97 @@ class _Templates:
         )
         renumbered = {old: new for new, old in enumerate(used)}
         compacted: dict[str, _Entry] = {}
-        for path, (digest, numbers) in entries.items():
-            numbers = numbers.copy()
+        for path, (digest, stored) in entries.items():
+            numbers = list(stored)
             numbers[_WIDTH - 1 :: _WIDTH] = map(
                 renumbered.__getitem__, numbers[_WIDTH - 1 :: _WIDTH]
             )
             compacted[path] = (digest, numbers)
         return _Templates([self._templates[number] for number in used]), compacted
 
-    def stored(self) -> tuple[list[str | list[str]], list[list[int]]]:
-        """The JSON form: the values table, and each template as references into it."""
-        refs: dict[str | tuple[str, ...] | None, int] = {None: 0}
-        values: list[str | list[str]] = []
+    def stored(self) -> tuple[list[str], list[list[str]], str]:
+        """The JSON form: the texts, the suggestion lists, and the packed templates."""
+        texts: dict[str | None, int] = {None: 0}
+        suggestion_lists: dict[tuple[str, ...], int] = {}
 
-        def ref(value: str | tuple[str, ...] | None) -> int:
-            number = refs.get(value)
+        def text_ref(value: str | None) -> int:
+            number = texts.get(value)
             if number is None:
-                number = refs[value] = len(values) + 1
-                values.append(value if isinstance(value, str) else list(value or ()))
+                number = texts[value] = len(texts)
             return number
 
-        stored = [
-            [
-                _SEVERITY_NUMBER[severity],
-                ref(rule),
-                ref(text),
-                ref(message),
-                ref(term),
-                ref(suggestions),
-                ref(None if fix is None else fix.replacement),
-                ref(line_text),
-            ]
-            for rule, severity, text, message, term, suggestions, fix, line_text in self._templates
-        ]
-        return values, stored
+        def suggestions_ref(value: tuple[str, ...]) -> int:
+            number = suggestion_lists.get(value)
+            if number is None:
+                number = suggestion_lists[value] = len(suggestion_lists)
+            return number
 
-    @classmethod
-    def load(cls, stored_values: object, stored_templates: object) -> _Templates:
-        """The templates from their JSON form, every reference checked to point at the
-        right kind of value; ValueError if they are not that."""
-        if type(stored_values) is not list or type(stored_templates) is not list:
-            raise ValueError("no values or templates")
-        values: list[str | tuple[str, ...] | None] = [None]
-        for value in stored_values:
-            if type(value) is str:
-                values.append(value)
-            elif type(value) is list and all(type(item) is str for item in value):
-                values.append(tuple(value))
-            else:
-                raise ValueError("bad value")
-        flat: list[Any] = []
-        for template in stored_templates:
-            if type(template) is not list or len(template) != _TEMPLATE_WIDTH:
-                raise ValueError("bad template")
-            flat += template
-        if not set(map(type, flat)) <= {int}:  # bool is not int here
-            raise ValueError("bad template")
-        texts = {ref for ref, value in enumerate(values) if type(value) is str}
-        allowed = {field: texts for field in _TEXT_FIELDS}
-        allowed.update({field: texts | {0} for field in _OPTIONAL_FIELDS})
-        allowed[_SUGGESTIONS_FIELD] = {
-            ref for ref, value in enumerate(values) if type(value) is tuple
-        }
-        allowed[0] = set(range(len(_SEVERITY_ORDER)))
-        for field, valid in allowed.items():
-            if not set(flat[field::_TEMPLATE_WIDTH]) <= valid:
-                raise ValueError("bad template")
-        fix_refs = set(flat[_FIX_FIELD::_TEMPLATE_WIDTH])
-        fixes = {ref: None if ref == 0 else Fix(values[ref]) for ref in fix_refs}
-        return cls(
-            [
-                (
-                    values[rule],
-                    _SEVERITY_ORDER[severity],
-                    values[text],
-                    values[message],
-                    values[term],
-                    values[suggestions],
-                    fixes[fix],
-                    values[line_text],
-                )
-                for severity, rule, text, message, term, suggestions, fix, line_text in zip(
-                    *[iter(flat)] * _TEMPLATE_WIDTH, strict=True
-                )
-            ]
+        stored: list[int] = []
+        for rule, severity, text, message, term, suggestions, fix, line_text in self._templates:
+            replacement = None if fix is None else fix.replacement
+            stored += (_SEVERITY_NUMBER[severity], text_ref(rule), text_ref(text))
+            stored += (text_ref(message), text_ref(term), suggestions_ref(suggestions))
+            stored += (text_ref(replacement), text_ref(line_text))
+        return (
+            [str(value) for value in texts if value is not None],
+            [list(value) for value in suggestion_lists],
+            _pack(stored),
         )
 
+    @classmethod
+    def load(
+        cls, stored_texts: object, stored_suggestions: object, stored_templates: object
+    ) -> _Templates:
+        """The templates from their JSON form, every reference checked to point into its
+        table; ValueError if they are not that."""
+        if type(stored_texts) is not list or not set(map(type, stored_texts)) <= {str}:
+            raise ValueError("bad texts")
+        if type(stored_suggestions) is not list or not (
+            set(map(type, stored_suggestions)) <= {list}
+            and set(map(type, itertools.chain.from_iterable(stored_suggestions))) <= {str}
+        ):
+            raise ValueError("bad suggestions")
+        texts: list[str | None] = [None, *stored_texts]
+        suggestion_lists = list(map(tuple, stored_suggestions))
+        flat = _unpack(stored_templates, _TEMPLATE_WIDTH)
+        if any(0 in flat[field::_TEMPLATE_WIDTH] for field in _TEXT_FIELDS):
+            raise ValueError("bad template")  # a text no finding can do without is none
+        try:  # a reference past the end of its table is an IndexError
+            fixes = {
+                ref: None if ref == 0 else Fix(str(texts[ref]))
+                for ref in set(flat[_FIX_FIELD::_TEMPLATE_WIDTH])
+            }
+            return cls(
+                [
+                    (
+                        texts[rule],
+                        _SEVERITY_ORDER[severity],
+                        texts[text],
+                        texts[message],
+                        texts[term],
+                        suggestion_lists[suggestions],
+                        fixes[fix],
+                        texts[line_text],
+                    )
+                    for severity, rule, text, message, term, suggestions, fix, line_text in zip(
+                        *[iter(flat)] * _TEMPLATE_WIDTH, strict=True
+                    )
+                ]
+            )
+        except IndexError:
+            raise ValueError("bad template") from None
+
     def checked_entries(self, files: dict[str, Any]) -> dict[str, _Entry]:
-        """The entries of a loaded file, each number checked to be a non-negative int and
-        each template number to name a template; else ValueError."""
+        """The entries of a loaded file, each template number checked to name a
+        template; else ValueError."""
         entries: dict[str, _Entry] = {}
-        numbers: list[Any] = []
+        used: set[int] = set()
         for path, entry in files.items():
-            if not (
-                type(entry) is list
-                and len(entry) == 2
-                and type(entry[0]) is str
-                and type(entry[1]) is list
-                and len(entry[1]) % _WIDTH == 0
-            ):
+            if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str:
                 raise ValueError("bad entry")
-            numbers += entry[1]
-            entries[path] = (entry[0], entry[1])
-        if not set(map(type, numbers)) <= {int}:  # bool and float are not either
-            raise ValueError("not an int")
-        if numbers and min(numbers) < 0:
-            raise ValueError("negative number")
-        if not set(numbers[_WIDTH - 1 :: _WIDTH]) <= set(range(len(self._templates))):
+            numbers = _unpack(entry[1], _WIDTH)
+            used.update(numbers[_WIDTH - 1 :: _WIDTH])
+            entries[path] = (entry[0], numbers)
+        if used and max(used) >= len(self._templates):
             raise ValueError("no such template")
         return entries

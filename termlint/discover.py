@@ -86,6 +86,13 @@ def is_excluded(path: Path, config: Config, cwd: Path | None = None) -> bool:
 
 def iter_files(paths: Sequence[Path], config: Config, cwd: Path) -> Iterator[Path]:
     """Absolute paths of the files to check, each once, sorted by their display path."""
+    for name in iter_file_names(paths, config, cwd):
+        yield Path(name)
+
+
+def iter_file_names(paths: Sequence[Path], config: Config, cwd: Path) -> Iterator[str]:
+    """`iter_files` as normalised absolute path strings (making a Path object costs as
+    much as reading a small file: a run served from the cache needs none)."""
     cwd = cwd.absolute()
     selector = _Selector.of(config, cwd)
     found: dict[str, None] = {}  # absolute paths, in order, each once
@@ -102,8 +109,7 @@ def iter_files(paths: Sequence[Path], config: Config, cwd: Path) -> Iterator[Pat
             files = ()
         found.update(dict.fromkeys(files))
     folder = str(cwd)
-    for file in sorted(found, key=lambda file: display_path(file, folder)):
-        yield Path(file)
+    yield from sorted(found, key=lambda file: display_path(file, folder))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,25 +8,20 @@ stored under a key made of exactly those, and read back as plain JSON when the k
 matches. Only a glossary that loaded without error is stored; a glossary that fails
 is read (and reported) from its YAML on every run.
 
-The file lives in the user's folder, so it is read as untrusted data: JSON only, every
-field checked for its type, and anything unexpected makes it a miss (with a warning),
-never a crash. It is replaced atomically, like the results cache. A cache that cannot be
-read or written at all is only slower: the results cache, in the same folder, already
-warns about a folder it cannot use.
+The file lives in the user's folder, so it is read as untrusted data (cache_files.py):
+every field is checked for its type, and anything unexpected makes it a miss (with a
+warning), never a crash.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
-import os
-import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from termlint.cache import GITIGNORE_TEXT, run_key
+from termlint.cache import run_key
+from termlint.cache_files import keyed_file, read_keyed, write_keyed
 from termlint.glossary import (
     Entry,
     Glossary,
@@ -37,7 +32,8 @@ from termlint.glossary import (
 )
 from termlint.model import Severity
 
-GLOSSARY_FILE = "glossary.json"
+KIND = "glossary"
+GLOSSARY_FILE = "glossary.json"  # the file cache_files.py keeps KIND in
 FORMAT = 1
 
 Warn = Callable[[str], None]
@@ -67,55 +63,13 @@ def load_glossaries_cached(
     its key was made of, even when a file changes while termlint runs."""
     read = [(source, read_glossary_source(source)) for source in sources]
     key = _key(read)
-    file = folder / GLOSSARY_FILE
-    stored = _read(file, key, lambda reason: warn(_corrupt(shown or str(file), reason)))
+    shown = shown or str(keyed_file(folder, KIND))
+    stored = read_keyed(folder, KIND, FORMAT, key, decode, warn, shown)
     if stored is not None:
         return stored, key
     glossary = parse_glossaries(read)  # raises on a bad glossary: nothing is stored
-    _write(folder, {"format": FORMAT, "key": key, "glossary": encode(glossary)})
+    write_keyed(folder, KIND, FORMAT, key, encode(glossary))
     return glossary, key
-
-
-def _read(file: Path, key: str, corrupt: Warn) -> Glossary | None:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError:
-        return None
-    except UnicodeDecodeError as error:
-        corrupt(str(error))
-        return None
-    try:
-        payload = json.loads(text)
-        if not isinstance(payload, dict):
-            raise _Malformed("not a glossary cache")
-        if payload.get("format") != FORMAT or payload.get("key") != key:
-            return None  # other sources or another termlint: load afresh
-        return decode(payload["glossary"])
-    except RecursionError:  # json recurses once per nesting level
-        corrupt("nested too deeply")
-        return None
-    except (ValueError, LookupError, TypeError) as error:  # _Malformed is a ValueError
-        corrupt(str(error) or type(error).__name__)
-        return None
-
-
-def _corrupt(shown: str, reason: str) -> str:
-    return f"ignoring the corrupt cache {shown} ({reason}); reading the glossary again"
-
-
-def _write(folder: Path, payload: dict[str, Any]) -> None:
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    temporary = folder / f".{GLOSSARY_FILE}.{secrets.token_hex(4)}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(GITIGNORE_TEXT, encoding="utf-8")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, folder / GLOSSARY_FILE)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
 
 
 # --- Glossary <-> JSON -------------------------------------------------------------------

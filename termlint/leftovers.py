@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -28,7 +27,7 @@ _NAME = re.compile(r"\..+\.termlint-tmp-(?:(?P<pid>\d+)-)?[0-9a-f]+")
 
 def temporary_name(target_name: str) -> str:
     """The name of the temporary file that will replace `target_name` in its folder."""
-    return f".{target_name}{MARK}{os.getpid()}-{secrets.token_hex(4)}"
+    return f".{target_name}{MARK}{os.getpid()}-{os.urandom(4).hex()}"  # no `secrets`: startup
 
 
 def sweep(paths: Iterable[Path]) -> Iterator[Path]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 
 
 class Severity(enum.Enum):
@@ -18,6 +19,10 @@ class Severity(enum.Enum):
     @classmethod
     def parse(cls, value: str) -> Severity:
         return cls(value.lower())
+
+    # Members are singletons, so identity is the right hash, and object's runs in C where
+    # Enum's is Python code: reports look a severity up per finding (100,000 at times).
+    __hash__ = object.__hash__
 
 
 _RANKS = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
@@ -84,22 +89,10 @@ class Finding:
     @classmethod
     def from_row(cls, row: Row) -> Finding:
         path, place, words, (suggestions, fix, line_text) = row
-        start, end, line, column, end_line, end_column = place
         rule, severity, text, message, term = words
-        return cls(
-            path,
-            Span(start, end),
-            Position(line, column),
-            Position(end_line, end_column),
-            rule,
-            _BY_VALUE[severity],
-            text,
-            message,
-            term,
-            suggestions,
-            None if fix is None else Fix(fix),
-            line_text,
-        )
+        made = None if fix is None else Fix(fix)
+        details = (rule, _BY_VALUE[severity], text, message, term, suggestions, made, line_text)
+        return build_finding(path, *place, details)
 
 
 Row = tuple[
@@ -109,6 +102,73 @@ Row = tuple[
     tuple[tuple[str, ...], str | None, str],
 ]
 _BY_VALUE = {severity.value: severity for severity in Severity}
+
+# What a finding holds after its path and positions, in the order Finding takes it:
+# rule, severity, text, message, term, suggestions, fix, line text.
+Details = tuple[str, Severity, str, str, str | None, tuple[str, ...], Fix | None, str]
+
+
+def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+    return tuple(getattr(cls, each.name).__set__ for each in fields(cls))
+
+
+_new = object.__new__
+_set_span_start, _set_span_end = _slot_setters(Span)
+_set_line, _set_column = _slot_setters(Position)
+(
+    _set_path,
+    _set_span,
+    _set_start,
+    _set_end,
+    _set_rule,
+    _set_severity,
+    _set_text,
+    _set_message,
+    _set_term,
+    _set_suggestions,
+    _set_fix,
+    _set_line_text,
+) = _slot_setters(Finding)  # fails at import if Finding gains or loses a field
+
+
+def build_finding(
+    path: str,
+    start: int,
+    end: int,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    details: Details,
+) -> Finding:
+    """`Finding(path, Span(start, end), Position(line, column), Position(end_line,
+    end_column), *details)`, for values already checked (the results cache, the worker
+    hand-off), made at half the cost: a frozen dataclass's __init__ sets each field
+    through object.__setattr__, and a run served from the cache does little else."""
+    span = _new(Span)
+    _set_span_start(span, start)
+    _set_span_end(span, end)
+    first = _new(Position)
+    _set_line(first, line)
+    _set_column(first, column)
+    last = _new(Position)
+    _set_line(last, end_line)
+    _set_column(last, end_column)
+    rule, severity, text, message, term, suggestions, fix, line_text = details
+    finding = _new(Finding)
+    _set_path(finding, path)
+    _set_span(finding, span)
+    _set_start(finding, first)
+    _set_end(finding, last)
+    _set_rule(finding, rule)
+    _set_severity(finding, severity)
+    _set_text(finding, text)
+    _set_message(finding, message)
+    _set_term(finding, term)
+    _set_suggestions(finding, suggestions)
+    _set_fix(finding, fix)
+    _set_line_text(finding, line_text)
+    return finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,15 +190,13 @@ class Report:
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
-        counts = {severity: 0 for severity in Severity}
-        for finding in self.findings:
-            counts[finding.severity] += 1
+        severities = [finding.severity for finding in self.findings]
         summary = Summary(
             files=self.files,
-            findings=len(self.findings),
-            error=counts[Severity.ERROR],
-            warning=counts[Severity.WARNING],
-            info=counts[Severity.INFO],
+            findings=len(severities),
+            error=severities.count(Severity.ERROR),
+            warning=severities.count(Severity.WARNING),
+            info=severities.count(Severity.INFO),
             fixed=self.fixed,
         )
         object.__setattr__(self, "summary", summary)

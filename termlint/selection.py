@@ -56,7 +56,7 @@ class RuleSelection:
             return False
         return rule not in self._ignore
 
-    def severity(self, finding: Finding, path: Path | None) -> Severity | None:
+    def severity(self, finding: Finding, path: Path | str | None) -> Severity | None:
         """The finding's severity after config and overrides; None when switched off."""
         if not self.is_selected(finding.rule):
             return None
@@ -72,7 +72,7 @@ class RuleSelection:
             return None
         return Severity.parse(setting)
 
-    def apply(self, findings: Iterable[Finding], path: Path | None) -> list[Finding]:
+    def apply(self, findings: Iterable[Finding], path: Path | str | None) -> list[Finding]:
         if not (self._select or self._ignore or self._severities or self._overrides):
             return list(findings)  # nothing to change (a cached run may bring 100,000)
         kept: list[Finding] = []
@@ -85,7 +85,7 @@ class RuleSelection:
             )
         return kept
 
-    def _relative(self, path: Path | None) -> str | None:
+    def _relative(self, path: Path | str | None) -> str | None:
         if path is None:
             return None
         relative = os.path.relpath(path, self._root)
@@ -116,4 +116,10 @@ def exit_code(report: Report, fail_on: str) -> int:
     if fail_on == "never":
         return 0
     threshold = Severity.parse(fail_on).rank
-    return int(any(finding.severity.rank >= threshold for finding in report.findings))
+    summary = report.summary  # counted once already: a report may hold 100,000 findings
+    counts = (
+        (Severity.ERROR, summary.error),
+        (Severity.WARNING, summary.warning),
+        (Severity.INFO, summary.info),
+    )
+    return int(any(count for severity, count in counts if severity.rank >= threshold))

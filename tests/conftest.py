@@ -13,8 +13,25 @@ import pytest
 from click.testing import CliRunner
 
 from termlint.cli import main
+from termlint.model import Finding, Fix, Position, Severity, Span
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# A finding with every field set, for the tests of the records and of the results cache.
+FULL_FINDING = Finding(
+    path="old/a.md",
+    span=Span(4, 13),
+    start=Position(1, 5),
+    end=Position(1, 14),
+    rule="deprecated-term",
+    severity=Severity.ERROR,
+    text="whitelist",
+    message="m",
+    term="whitelist",
+    suggestions=("allowlist", "safelist"),
+    fix=Fix("allowlist"),
+    line_text="The whitelist is long.",
+)
 
 
 def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:

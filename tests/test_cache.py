@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli, write_tree
+from conftest import FULL_FINDING, run_cli, write_tree
 from sample_glossary import WHITELIST_GLOSSARY
 
 from termlint import cache as cache_module
@@ -25,7 +26,7 @@ from termlint.cache import (
     content_digest,
     run_key,
 )
-from termlint.model import Finding, Fix, Position, Severity, Span
+from termlint.model import Finding, Position, Span
 
 GLOSSARY = WHITELIST_GLOSSARY
 FILES = {
@@ -84,7 +85,7 @@ def test_a_second_run_lints_nothing_and_reports_the_same(tmp_path: Path, linted:
     assert first == (1, "".join(REPORT), "Found 2 problems (2 warnings) in 3 files.\n")
     assert linted == ["docs/a.md", "docs/b.md", "docs/c.txt"]
     cache = tmp_path / ".termlint_cache"
-    assert sorted(os.listdir(cache)) == [".gitignore", "glossary.json", "results"]
+    assert sorted(os.listdir(cache)) == [".gitignore", "config.json", "glossary.json", "results"]
     assert {f"results/{name}" for name in os.listdir(cache / "results")} == {
         bucket_of(tmp_path / "docs" / name) for name in ("a.md", "b.md", "c.txt")
     }
@@ -184,27 +185,39 @@ def test_a_bucket_nested_too_deeply_is_a_warning_not_a_crash(
     assert linted == ["docs/a.md"]
 
 
-FINDING = Finding(
-    path="old/a.md",
-    span=Span(4, 13),
-    start=Position(1, 5),
-    end=Position(1, 14),
-    rule="deprecated-term",
-    severity=Severity.ERROR,
-    text="whitelist",
-    message="m",
-    term="whitelist",
-    suggestions=("allowlist", "safelist"),
-    fix=Fix("allowlist"),
-    line_text="The whitelist is long.",
-)
+FINDING = FULL_FINDING
 
 
 Payload = dict[str, Any]
 
 
-def _numbers(payload: Payload) -> list[Any]:
-    return next(iter(payload["files"].values()))[1]  # type: ignore[no-any-return]
+def packed(numbers: list[int]) -> str:
+    """Numbers as a bucket keeps them: base64 of little-endian 32-bit words."""
+    return base64.b64encode(b"".join(n.to_bytes(4, "little") for n in numbers)).decode()
+
+
+def unpacked(text: str) -> list[int]:
+    data = base64.b64decode(text)
+    return [int.from_bytes(data[at : at + 4], "little") for at in range(0, len(data), 4)]
+
+
+def _entry(payload: Payload) -> list[Any]:
+    return next(iter(payload["files"].values()))  # type: ignore[no-any-return]
+
+
+def _numbers(payload: Payload, edit: Callable[[list[int]], object]) -> None:
+    """Edit the numbers of the one entry (seven a finding)."""
+    numbers = unpacked(_entry(payload)[1])
+    edit(numbers)
+    _entry(payload)[1] = packed(numbers)
+
+
+def _template(payload: Payload, edit: Callable[[list[int]], object]) -> None:
+    """Edit the one template: severity, then references to rule, text, message, term,
+    suggestions, fix and line."""
+    numbers = unpacked(payload["templates"])
+    edit(numbers)
+    payload["templates"] = packed(numbers)
 
 
 def _set(items: list[Any], index: int, value: object) -> None:
@@ -212,31 +225,35 @@ def _set(items: list[Any], index: int, value: object) -> None:
 
 
 # Each edit leaves valid JSON in the cache's shape but breaks what a finding may hold.
-# The one template is [severity, rule, text, message, term, suggestions, fix, line] and
-# the values are "deprecated-term", "whitelist", "m", [suggestions], "allowlist", line.
+# The texts are "deprecated-term", "whitelist", "m", "allowlist" and the line (1 to 5),
+# the suggestions one list (0).
 CORRUPTIONS: dict[str, Callable[[Payload], None]] = {
     "entry is not a list": lambda p: p["files"].update({k: {} for k in p["files"]}),
-    "entry too long": lambda p: next(iter(p["files"].values())).append([]),
-    "numbers not a list": lambda p: next(iter(p["files"].values())).__setitem__(1, "x"),
-    "a number is a string": lambda p: _set(_numbers(p), 2, "1"),
-    "a number is a bool": lambda p: _set(_numbers(p), 2, True),
-    "a number is a float": lambda p: _set(_numbers(p), 2, 1.0),
-    "a number is negative": lambda p: _set(_numbers(p), 0, -1),
-    "a number is missing": lambda p: _numbers(p).pop(),
-    "no such template": lambda p: _set(_numbers(p), 6, 1),
+    "entry too long": lambda p: _entry(p).append([]),
+    "digest not a string": lambda p: _set(_entry(p), 0, 1),
+    "numbers not packed": lambda p: _set(_entry(p), 1, [4, 13, 1, 5, 1, 14, 0]),
+    "numbers not base64": lambda p: _set(_entry(p), 1, _entry(p)[1].replace("A", "!")),
+    "numbers not ASCII": lambda p: _set(_entry(p), 1, "é" + _entry(p)[1][1:]),
+    "a part of a number": lambda p: _set(
+        _entry(p), 1, base64.b64encode(base64.b64decode(_entry(p)[1]) + b"\0").decode()
+    ),
+    "a number is missing": lambda p: _numbers(p, list.pop),
+    "no such template": lambda p: _numbers(p, lambda n: _set(n, 6, 1)),
     "no templates": lambda p: p.pop("templates"),
-    "template not a list": lambda p: _set(p["templates"], 0, {}),
-    "template too short": lambda p: p["templates"][0].pop(),
-    "unknown severity": lambda p: _set(p["templates"][0], 0, 3),
-    "reference out of range": lambda p: _set(p["templates"][0], 1, 99),
-    "reference is a bool": lambda p: _set(p["templates"][0], 4, True),
-    "rule is none": lambda p: _set(p["templates"][0], 1, 0),
-    "rule is suggestions": lambda p: _set(p["templates"][0], 1, 4),
-    "suggestions are a string": lambda p: _set(p["templates"][0], 5, 1),
-    "term is suggestions": lambda p: _set(p["templates"][0], 4, 4),
-    "no value table": lambda p: p.pop("values"),
-    "a value is a number": lambda p: p["values"].append(1),
-    "a suggestion is a number": lambda p: p["values"].append(["a", 1]),
+    "templates not packed": lambda p: _set(p, "templates", [unpacked(p["templates"])]),
+    "template too short": lambda p: _template(p, list.pop),
+    "unknown severity": lambda p: _template(p, lambda t: _set(t, 0, 3)),
+    "reference out of range": lambda p: _template(p, lambda t: _set(t, 1, 99)),
+    "rule is none": lambda p: _template(p, lambda t: _set(t, 1, 0)),
+    "line out of range": lambda p: _template(p, lambda t: _set(t, 7, 6)),
+    "fix out of range": lambda p: _template(p, lambda t: _set(t, 6, 6)),
+    "suggestions out of range": lambda p: _template(p, lambda t: _set(t, 5, 1)),
+    "no texts": lambda p: p.pop("texts"),
+    "a text is a number": lambda p: p["texts"].append(1),
+    "a text is a list": lambda p: p["texts"].append(["a"]),
+    "no suggestions": lambda p: p.pop("suggestions"),
+    "suggestions are a string": lambda p: p["suggestions"].append("a"),
+    "a suggestion is a number": lambda p: p["suggestions"].append(["a", 1]),
 }
 
 
@@ -264,8 +281,35 @@ def test_a_corrupt_entry_is_a_warning_and_that_file_is_linted(
     ]
 
 
+def test_numbers_are_kept_up_to_32_bits_and_a_larger_one_is_never_stored(tmp_path: Path) -> None:
+    largest = replace(FINDING, span=Span(2**32 - 2, 2**32 - 1), end=Position(1, 2**32 - 1))
+    cache = ResultsCache(tmp_path, "key", print)
+    cache.store(tmp_path / "a.md", "1", [largest])
+    cache.store(tmp_path / "b.md", "2", [FINDING])
+    cache.save()
+    bucket = json.loads((tmp_path / bucket_of(tmp_path / "a.md")).read_text(encoding="utf-8"))
+    assert unpacked(bucket["files"][str(tmp_path / "a.md")][1]) == [
+        2**32 - 2,
+        2**32 - 1,
+        1,
+        5,
+        1,
+        2**32 - 1,
+        0,
+    ]
+    again = ResultsCache(tmp_path, "key", print)
+    assert again.lookup(tmp_path / "a.md", "1", "a.md") == (replace(largest, path="a.md"),)
+    too_large = replace(FINDING, span=Span(4, 2**32))
+    again.store(tmp_path / "a.md", "3", [too_large])  # a file of 4 GiB: linted every time
+    again.store(tmp_path / "b.md", "4", [too_large])
+    again.save()
+    last = ResultsCache(tmp_path, "key", print)
+    assert not last.has_entry(tmp_path / "a.md")
+    assert not last.has_entry(tmp_path / "b.md")
+
+
 @pytest.mark.usefixtures("one_bucket")
-def test_the_value_table_keeps_only_what_entries_use(tmp_path: Path) -> None:
+def test_the_tables_keep_only_what_entries_use(tmp_path: Path) -> None:
     cache = ResultsCache(tmp_path, "key", print)
     cache.store(tmp_path / "a.md", "1", [FINDING])
     other = Finding(**{**{f: getattr(FINDING, f) for f in FINDING.__slots__}, "message": "n"})  # type: ignore[arg-type]
@@ -273,16 +317,15 @@ def test_the_value_table_keeps_only_what_entries_use(tmp_path: Path) -> None:
     cache.store(tmp_path / "a.md", "3", [])  # a.md changed: its message "m" is no longer used
     cache.save()
     payload = json.loads((tmp_path / "results/00.json").read_text(encoding="utf-8"))
-    assert sorted(map(str, payload["values"])) == sorted(
-        [
-            "deprecated-term",
-            "whitelist",
-            "n",
-            "['allowlist', 'safelist']",
-            "allowlist",
-            "The whitelist is long.",
-        ]
-    )
+    assert payload["texts"] == [
+        "deprecated-term",
+        "whitelist",
+        "n",
+        "allowlist",
+        "The whitelist is long.",
+    ]
+    assert payload["suggestions"] == [["allowlist", "safelist"]]
+    assert unpacked(payload["templates"]) == [2, 1, 2, 3, 2, 0, 4, 5]
     again = ResultsCache(tmp_path, "key", print)
     assert again.lookup(tmp_path / "a.md", "3", "a.md") == ()
     assert again.lookup(tmp_path / "b.md", "2", "b.md") == (

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from termlint.config import Config
-from termlint.discover import display_path, is_excluded, iter_files
+from termlint.discover import display_path, is_excluded, iter_file_names, iter_files
 from termlint.errors import UsageError
 
 
@@ -67,6 +67,14 @@ def test_yields_absolute_paths(tmp_path):
     files = list(iter_files([Path("docs")], Config(root=tmp_path), tmp_path))
     assert files == [tmp_path / "docs" / "a.md"]
     assert files[0].is_absolute()
+
+
+def test_file_names_are_the_same_files_as_normalised_strings(tmp_path):
+    write_tree(tmp_path, {"docs/b.md": "", "docs/a.md": "", "c.md": ""})
+    named = [Path("docs"), Path("./docs/../c.md"), Path("docs/a.md")]
+    names = list(iter_file_names(named, Config(root=tmp_path), tmp_path))
+    assert names == [str(tmp_path / name) for name in ("c.md", "docs/a.md", "docs/b.md")]
+    assert names == [str(path) for path in iter_files(named, Config(root=tmp_path), tmp_path)]
 
 
 def test_each_file_once_whatever_the_overlap(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -41,7 +42,7 @@ def test_two_jobs_give_what_one_gives_in_the_same_order(tmp_path: Path) -> None:
     paths = tree(tmp_path, 40)
     one = list(runner.lint_files(paths, tmp_path, lambda: SETTINGS, jobs=1))
     two = list(runner.lint_files(paths, tmp_path, lambda: SETTINGS, jobs=2))
-    assert [r.path for r in one] == paths
+    assert [r.path for r in one] == [str(path) for path in paths]
     assert summary(two) == summary(one)
     assert [(r.findings, [f.line_text for f in r.findings]) for r in two] == [
         (r.findings, [f.line_text for f in r.findings]) for r in one
@@ -84,6 +85,27 @@ def test_a_fully_cached_run_never_compiles_the_glossary(tmp_path: Path) -> None:
     ) == [("d1/bad.md", [(1, 1, "read-error", "")])]
 
 
+def test_serving_from_the_cache_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    paths = [p for p in tree(tmp_path, 5) if p.name != "bad.md"]
+    cache = ResultsCache(tmp_path / "cache", "key", print)
+    list(runner.lint_files(paths, tmp_path, lambda: SETTINGS, cache=cache))
+    frozen = gc.get_freeze_count()
+    try:
+        gc.disable()
+        list(runner.lint_files(paths, tmp_path, lambda: SETTINGS, cache=cache))
+        assert not gc.isenabled()
+        gc.enable()
+        list(runner.lint_files(paths, tmp_path, lambda: SETTINGS, cache=cache))
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen  # outside a check nothing stays frozen
+        with runner.fewer_collections():
+            list(runner.lint_files(paths, tmp_path, lambda: SETTINGS, cache=cache))
+        assert gc.get_freeze_count() == 0  # what fewer_collections() froze, it thaws
+    finally:
+        gc.enable()
+    assert cache.hits == 15
+
+
 def test_the_digest_stored_is_that_of_the_bytes_linted(tmp_path: Path) -> None:
     (path,) = [p for p in tree(tmp_path, 1) if p.name != "bad.md"]
     runner._set_worker_settings(SETTINGS)
@@ -91,6 +113,27 @@ def test_the_digest_stored_is_that_of_the_bytes_linted(tmp_path: Path) -> None:
     assert digest == content_digest(path.read_bytes())
     assert [f.text for f in findings] == ["whitelist"]
     assert runner._lint_one((str(tmp_path / "d1/bad.md"), "bad.md"))[0] is None
+
+
+def test_a_file_is_read_whole_however_large(tmp_path: Path) -> None:
+    for size in (0, 5, runner._READ_SIZE, 2 * runner._READ_SIZE + 3):
+        path = tmp_path / f"{size}.md"
+        data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+        path.write_bytes(data)
+        assert runner._read_bytes(str(path)) == data
+    with pytest.raises(IsADirectoryError):
+        runner._read_bytes(str(tmp_path))
+
+
+def test_paths_may_be_given_as_strings(tmp_path: Path) -> None:
+    paths = tree(tmp_path, 4)
+    cache = ResultsCache(tmp_path / "cache", "key", print)
+    first = list(runner.lint_files(paths, tmp_path, lambda: SETTINGS, cache=cache))
+    names = [str(path) for path in paths]
+    again = list(runner.lint_files(names, tmp_path, lambda: SETTINGS, cache=cache))
+    assert [r.path for r in again] == [r.path for r in first] == names
+    assert summary(again) == summary(first)
+    assert (cache.hits, cache.misses) == (4, 0)  # all but the unreadable file, never stored
 
 
 def test_default_jobs_is_the_number_of_usable_cores() -> None:

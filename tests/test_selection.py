@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+import pytest
+
 from termlint.config import Config
-from termlint.model import Finding, Position, Severity, Span
-from termlint.selection import RuleSelection
+from termlint.model import Finding, Position, Report, Severity, Span
+from termlint.selection import RuleSelection, exit_code
 
 RULES = ("deprecated-term", "undefined-term")
 
@@ -46,3 +49,21 @@ def test_rules_select_and_ignore_change_what_is_kept() -> None:
     assert chosen.apply(FOUND, None) == FOUND[1:]
     ignored = RuleSelection(Config(root=Path(".")), known_rules=RULES, ignore=["undefined-term"])
     assert ignored.apply(FOUND, None) == FOUND[:1]
+
+
+@pytest.mark.parametrize(
+    ("severities", "codes"),
+    [
+        ((), (0, 0, 0, 0)),
+        ((Severity.INFO,), (1, 0, 0, 0)),
+        ((Severity.INFO, Severity.WARNING, Severity.WARNING), (1, 1, 0, 0)),
+        ((Severity.ERROR,), (1, 1, 1, 0)),
+    ],
+)
+def test_the_exit_code_is_1_when_a_finding_is_at_or_above_fail_on(
+    severities: tuple[Severity, ...], codes: tuple[int, int, int, int]
+) -> None:
+    found = tuple(dataclasses.replace(FOUND[0], severity=severity) for severity in severities)
+    report = Report(findings=found, files=1)
+    fail_on = ("info", "warning", "error", "never")
+    assert tuple(exit_code(report, level) for level in fail_on) == codes

@@ -12,12 +12,14 @@ from pathlib import Path
 from conftest import write_tree
 
 # Imported only by the runs that need them: folder walks and globs (pathspec, which pulls
-# in asyncio), glossary regex patterns (regex), the other output formats, worker pools.
+# in asyncio), glossary regex patterns (regex), the other output formats, worker pools;
+# `secrets` by none (a temporary file's name takes `os.urandom`, not random and hmac).
 ONLY_WHEN_NEEDED = (
     "asyncio",
     "pathspec",
     "regex",
     "multiprocessing",
+    "secrets",
     "xml",
     "termlint.formatters.sarif",
     "termlint.formatters.junit",
@@ -58,8 +60,22 @@ FILES = {
 def test_checking_one_named_file_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
     write_tree(tmp_path, FILES)
     assert imported_by(["check", "--quiet", "a.md"], tmp_path) == "1 []"
-    # the second run reads the glossary from the cache
-    assert imported_by(["check", "--quiet", "a.md"], tmp_path) == "1 []"
+    # the second run reads the config and the glossary from the cache: no YAML parser
+    cached = (*ONLY_WHEN_NEEDED, "yaml", "termlint.config_yaml", "termlint.yaml_nodes")
+    assert imported_by(["check", "--quiet", "a.md"], tmp_path, cached) == "1 []"
+
+
+def test_only_a_run_that_reads_yaml_imports_it(tmp_path: Path) -> None:
+    write_tree(tmp_path, FILES)
+    assert imported_by(["check", "--quiet", "a.md"], tmp_path, ("yaml",)) == "1 ['yaml']"
+    assert imported_by(["check", "--quiet", "a.md"], tmp_path, ("yaml",)) == "1 []"
+    (tmp_path / "a.md").write_text("Edited.\n", encoding="utf-8")  # only a document changed
+    assert imported_by(["check", "--quiet", "a.md"], tmp_path, ("yaml",)) == "0 []"
+    (tmp_path / ".termlint.yaml").write_text("glossary: glossary.yaml\n", encoding="utf-8")
+    assert imported_by(["check", "--quiet", "a.md"], tmp_path, ("yaml",)) == "0 ['yaml']"
+    assert imported_by(["check", "--quiet", "--no-cache", "a.md"], tmp_path, ("yaml",)) == (
+        "0 ['yaml']"
+    )
 
 
 def test_what_is_needed_is_imported_where_it_is_used(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from termlint.cache import RESULTS_FOLDER, ResultsCache, cache_folder, run_key
 from termlint.commands.session import Session
-from termlint.discover import display_path, iter_files
+from termlint.discover import display_path, iter_file_names
 from termlint.runner import FileResult, default_jobs, lint_files
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ def lint_targets(
     """The lint results of every file selected from `targets`, in path order."""
     cache = None if options.no_cache else open_cache(session, options.cwd, stderr)
     return lint_files(
-        iter_files(targets, session.config, options.cwd),
+        iter_file_names(targets, session.config, options.cwd),
         options.cwd,
         lambda: session.settings,
         jobs=options.jobs or default_jobs(),

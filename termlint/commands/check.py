@@ -110,7 +110,10 @@ def check_files(
 
 
 def reported_findings(
-    found: Iterable[Finding], path: Path, selection: RuleSelection, baseline: Baseline | None
+    found: Iterable[Finding],
+    path: Path | str,
+    selection: RuleSelection,
+    baseline: Baseline | None,
 ) -> list[Finding]:
     """The findings to report (and fix): the config's selection, then the baseline.
 

@@ -71,18 +71,19 @@ def open_session(
     *,
     cache_warn: Callable[[str], None] | None = None,
 ) -> Session:
-    """The config and merged glossary; with `cache_warn`, the glossary is served from
-    (and stored in) the compiled-glossary cache, whose problems go to `cache_warn`."""
-    config = resolve_config(cwd, config_path)
-    sources = glossary_sources(config, [cwd / path for path in glossaries])
-    key = None
+    """The config and merged glossary; with `cache_warn`, both are served from (and
+    stored in) the config and compiled-glossary caches, whose problems go to `cache_warn`."""
     if cache_warn is None:
-        glossary = load_glossaries(sources)
-    else:
-        from termlint.discover import display_path
-        from termlint.glossary_cache import GLOSSARY_FILE, load_glossaries_cached
+        config = resolve_config(cwd, config_path)
+        glossary = load_glossaries(glossary_sources(config, [cwd / path for path in glossaries]))
+        return Session(cwd=cwd, config=config, glossary=glossary)
+    from termlint.config_cache import resolve_config_cached
+    from termlint.discover import display_path
+    from termlint.glossary_cache import GLOSSARY_FILE, load_glossaries_cached
 
-        folder = cache_folder(config.path, cwd)
-        shown = display_path(folder / GLOSSARY_FILE, cwd)
-        glossary, key = load_glossaries_cached(sources, folder, cache_warn, shown=shown)
+    config = resolve_config_cached(cwd, config_path, cache_warn)
+    sources = glossary_sources(config, [cwd / path for path in glossaries])
+    folder = cache_folder(config.path, cwd)
+    shown = display_path(folder / GLOSSARY_FILE, cwd)
+    glossary, key = load_glossaries_cached(sources, folder, cache_warn, shown=shown)
     return Session(cwd=cwd, config=config, glossary=glossary, glossary_key=key)

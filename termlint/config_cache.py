@@ -1,0 +1,136 @@
+"""The config cache: a validated Config kept as JSON beside the results cache.
+
+Validating a config takes PyYAML, whose import alone is a tenth of a one-file pre-commit
+run. A Config is a pure function of the config file's bytes, of where the file is (its
+relative paths start from its folder) and of termlint's own code, so it is stored under
+a key made of exactly those, and read back as plain JSON when the key matches. Only a
+config that loaded without error is stored: a bad config is read (and reported) from its
+text on every run. The file is read as untrusted data (cache_files.py): every field is
+checked for its type and closed sets of values, and anything else makes it a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from termlint.cache import cache_folder, run_key
+from termlint.cache_files import keyed_file, read_keyed, write_keyed
+from termlint.config import (
+    SEVERITY_VALUES,
+    Config,
+    JargonSettings,
+    Override,
+    locate_config,
+    parse_config,
+    read_config,
+)
+from termlint.discover import display_path
+
+KIND = "config"
+FORMAT = 1
+
+
+def resolve_config_cached(cwd: Path, explicit: Path | None, warn: Callable[[str], None]) -> Config:
+    """`resolve_config(cwd, explicit)`, served from the cache beside the config file
+    while its bytes are unchanged; the cache's problems go to `warn`."""
+    located = locate_config(cwd, explicit)
+    if located is None:
+        return Config(root=cwd.absolute())
+    path, shown = located
+    data = read_config(path, shown)
+    key = run_key(KIND, FORMAT, str(path), hashlib.sha256(data).hexdigest())
+    folder = cache_folder(path, cwd)
+    shown_file = display_path(keyed_file(folder, KIND), cwd)
+    stored = read_keyed(folder, KIND, FORMAT, key, decode, warn, shown_file)
+    if stored is not None:
+        return stored
+    config = parse_config(data, path, shown)  # raises on a bad config: nothing is stored
+    write_keyed(folder, KIND, FORMAT, key, encode(config))
+    return config
+
+
+# --- Config <-> JSON ---------------------------------------------------------------------
+
+
+def encode(config: Config) -> dict[str, Any]:
+    jargon = config.jargon
+    return {
+        "root": str(config.root),
+        "path": _encode_path(config.path),
+        "glossary": None if config.glossary is None else list(config.glossary),
+        "include": list(config.include),
+        "exclude": list(config.exclude),
+        "rules": [list(rule) for rule in config.rules],
+        "jargon": [list(jargon.allow), jargon.ops_suffix, jargon.acronyms, jargon.camel_case],
+        "baseline": _encode_path(config.baseline),
+        "overrides": [
+            [list(override.files), [list(rule) for rule in override.rules]]
+            for override in config.overrides
+        ],
+    }
+
+
+def decode(data: Any) -> Config:
+    """The config `encode` stored; ValueError (or a lookup error) if it has another shape."""
+    if type(data) is not dict:
+        raise ValueError("the config is not a mapping")
+    allow, ops_suffix, acronyms, camel_case = _list(data["jargon"], 4)
+    if not {type(ops_suffix), type(acronyms), type(camel_case)} <= {bool}:
+        raise ValueError("a jargon switch is not a boolean")
+    glossary = data["glossary"]
+    return Config(
+        root=Path(_string(data["root"])),
+        path=_decode_path(data["path"]),
+        glossary=None if glossary is None else _strings(glossary),
+        include=_strings(data["include"]),
+        exclude=_strings(data["exclude"]),
+        rules=_rules(data["rules"]),
+        jargon=JargonSettings(
+            allow=_strings(allow), ops_suffix=ops_suffix, acronyms=acronyms, camel_case=camel_case
+        ),
+        baseline=_decode_path(data["baseline"]),
+        overrides=tuple(
+            Override(files=_strings(files), rules=_rules(rules))
+            for files, rules in (_list(item, 2) for item in _list(data["overrides"]))
+        ),
+    )
+
+
+def _encode_path(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def _decode_path(value: Any) -> Path | None:
+    return None if value is None else Path(_string(value))
+
+
+def _rules(value: Any) -> tuple[tuple[str, str], ...]:
+    rules = []
+    for item in _list(value):
+        rule, severity = _list(item, 2)
+        if severity not in SEVERITY_VALUES:
+            raise ValueError("a rule's severity is not one of the known ones")
+        rules.append((_string(rule), _string(severity)))
+    return tuple(rules)
+
+
+def _list(value: Any, length: int | None = None) -> list[Any]:
+    if type(value) is not list or (length is not None and len(value) != length):
+        raise ValueError("a list has an unexpected shape")
+    return value
+
+
+def _string(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError("a text has an unexpected type")
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    items = _list(value)
+    if any(type(item) is not str for item in items):
+        raise ValueError("a list of texts has an unexpected shape")
+    return tuple(items)
