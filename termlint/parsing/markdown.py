@@ -65,7 +65,17 @@ def read_markdown(path: str, text: str, *, mdx: bool = False) -> Document:
         ]
         source = _MDX_COMMENT.sub(_blank, source)
     env: dict[str, Any] = {}
-    tokens = _parser().parse(source, env)
+    try:
+        tokens = _parser().parse(source, env)
+    except IndexError:
+        # markdown-it-py 4.0 indexes past the end of a file whose last line, without a line
+        # break, is the `>` of an HTML block's quote (`> - <!--\n>`); the line break it
+        # expects changes no offset before it
+        if source.endswith("\n"):
+            raise
+        source += "\n"
+        env = {}
+        tokens = _parser().parse(source, env)
     collected = Collected(text=text, source=source, env=env)
     collected.hidden = [(comment.span.start, comment.span.end) for comment in mdx_comments]
     code_blocks = _read_blocks(tokens, collected)
