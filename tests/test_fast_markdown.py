@@ -8,6 +8,7 @@ It may decline a file (None), which the callers then read with the reference.
 from __future__ import annotations
 
 import ast
+import itertools
 import multiprocessing
 import sys
 from pathlib import Path
@@ -101,6 +102,46 @@ def test_reads_what_the_reference_reads(text: str) -> None:
     assert_same(text)
 
 
+# `^[` starts an inline footnote for the reference wherever its inline parser reaches
+# it; inside code, HTML and autolinks (regular expressions, mostly) it never does.
+CARETS_IN_CODE = [
+    "Match `^[A-Z]` and ``^[a-z]`` here.\n",
+    '```powershell\n[ValidatePattern("^[0-9]{4}$")] [string]$id = 1111\n```\n',
+    "~~~\n^[x]\n~~~\n\n```^[info]\ncode\n```\n",
+    'Text.\n\n    $content -match "^[^#]"\n',
+    "> ```\n> ^[quoted]\n> ```\n\n- item\n\n  ```\n  ^[listed]\n  ```\n",
+    "<div>\n^[in html]\n</div>\n\nText <span title='^[t]'>x</span> <http://a.example/^[b]>.\n",
+    "| Pattern | Note |\n|---|---|\n| `^[0-9]` | digits |\n",
+    "Caf\u00e9 `^[\u00e9]` and\n\n```\n\u00fcber ^[x]\n```\n",
+    "```\nunclosed ^[fence]\n",
+]
+CARETS_THAT_MAY_BE_FOOTNOTES = [
+    "An inline^[note] in prose.\n",
+    "A caret before a link: ^[text](https://example.com).\n",
+    "An escaped caret \\^[is text] for both, but not proven so.\n",
+    "[Link text ^[with a note]](https://example.com)\n",
+    "| Pattern | Note |\n|---|---|\n| ^[0-9] | digits |\n",
+    "![alt ^[note]](image.png)\n",
+    "# Heading ^[note]\n",
+    "[a link](^[destination])\n",
+    '[ref]: /url "^[title]"\n',
+    "Code `x` then ^[note] after `^[code]`.\n",
+    "Unclosed ^[bracket and `code`\n",
+]
+
+
+@pytest.mark.parametrize("text", CARETS_IN_CODE)
+def test_reads_a_caret_bracket_inside_code_html_or_an_autolink(text: str) -> None:
+    assert assert_same(text)
+
+
+@pytest.mark.parametrize("text", CARETS_THAT_MAY_BE_FOOTNOTES)
+def test_declines_a_caret_bracket_anywhere_else(text: str) -> None:
+    assert fast.read_markdown_fast("doc.md", text) is None
+    # the `^[` alone is why: without it the file is read, as the reference reads it
+    assert assert_same(text.replace("^[", "%["))
+
+
 def test_reads_brackets_with_a_caret_that_no_definition_makes_footnotes() -> None:
     assert assert_same(NOT_FOOTNOTES)
     document = fast.read_markdown_fast("doc.md", NOT_FOOTNOTES)
@@ -114,6 +155,110 @@ def test_reads_brackets_with_a_caret_that_no_definition_makes_footnotes() -> Non
 @pytest.mark.parametrize("text", DECLINED)
 def test_declines_what_it_cannot_map(text: str) -> None:
     assert fast.read_markdown_fast("doc.md", text) is None
+
+
+# --- where the two parsers build different blocks (`disagreements`) ----------------------
+
+# The shortest inputs fuzzing found where pulldown-cmark and markdown-it-py part, by
+# family: each must be read as the reference reads it, or declined.
+DIVERGENT = {
+    "a one-column delimiter row without a pipe": "|-\n--",
+    "a table header on a list item's line": "- |\n-|",
+    "a table interrupting a paragraph": "=\n*|\n-|",
+    "an escaped pipe as the only pipe of a header": "\\|\n-|",
+    "a delimiter row starting `- `": ".||\n- |-",
+    "a delimiter cell with inner spaces": "v||\n-|- -",
+    "a lone pipe under a table": "-|-\n-|-\n|",
+    "an indented row": "#|\n-|\n    y",
+    "a table in a list item, by markdown-it-py around it": "- a|b\n  -|-",
+    "a lazy line over a quoted delimiter row": ">|\n|=\n>-|",
+    "a pipe line over a pipe line over a dash line": "|\n||\n--",
+    "strikethrough after a letter, before punctuation": "x~~(~~",
+    "three tildes": "(~~~a~~",
+    "a single tilde between two pairs": "~~!~*~~",
+    "a definition whose destination is on the next line": "[r]:\n1.",
+    "a definition over an empty list item": "[r]:|\n-",
+    "a definition over a setext underline": "[r]:\n--",
+    "a definition over an indented line": "[r]:-\n    !",
+    "a definition in a block quote over a lazy line": ">[r]:x\nb",
+    "a definition ending in a backslash": "[r]:\\ ",
+    "a full reference after an escaped bracket": "[a]\\[r]\n\n[r]: /u",
+    "a whitespace label after a link": "[r][ ]\n\n[r]: /u",
+    "a failed inline link before a reference": "[](<[R]\n\n[r]:u",
+    "an inline link ending a paragraph": "[r](\n\n[r]: /u",
+    "a label with a space beyond ASCII": "[a\u00a0b]\n\n[a b]: /u",
+    "a destination with a backslash and a space": "[](\\ )",
+    "a destination with a backslash and a line break": "[a](\\\nb)",
+    "a nested quote's lazy line, indented, starting HTML": ">>v\n    <div",
+    "a wide list item's lazy line, indented, starting a comment": "*    v\n    <!--",
+    "an indented list marker inside a code span": ">>*```\n    1. ```",
+    "an indented `>` under a quote": ">\n    >|",
+    "a lazy ordered list marker": "  2. b\n    >",
+    "a declaration across quote lines": ">a<!a\n>-",
+    "a comment ending `--->`": "a<!----->",
+    "a tag name, then a no-break space": "<div\u00a0x>",
+}
+
+
+@pytest.mark.parametrize("text", DIVERGENT.values(), ids=DIVERGENT.keys())
+def test_reads_each_divergent_input_as_the_reference_or_declines(text: str) -> None:
+    assert_same(text)
+
+
+def test_reads_containers_nested_deeper_than_the_reference_reads() -> None:
+    # the one deliberate difference: markdown-it-py skips what ten nested lists hold
+    text = "- * - + * - - 1. - * whitelist\n\nA whitelist after it.\n"
+    assert read_markdown("doc.md", text).segments == ()
+    found = fast.read_markdown_fast("doc.md", text)
+    assert found is not None
+    assert [segment.text for segment in found.segments] == ["whitelist", "A whitelist after it."]
+    nine = "- * - + * - - 1. - whitelist\n\nA whitelist after it.\n"
+    assert assert_same(nine)
+
+
+# ... and the same constructs as documentation writes them: read, as the reference reads them
+AGREED = [
+    "| a | b |\n|---|:-:|\n| c | d |\n\nafter\n",
+    "a | b\n--|--\nc | d\n",
+    "1. Step\n\n   | a | b |\n   |---|---|\n   | c | d |\n\n2. Next\n",
+    "> | a |\n> |---|\n> | b |\n\nafter\n",
+    "| a |\n|---|\n| b |\n# Heading\n",
+    "Some ~~struck~~ text and ~~more, struck~~.\n",
+    "~~~\ncode ~~~~\n~~~\n\n```text\n+ ~~~~~~~\n```\n",
+    "Read [the docs][01] and [this][02].\n\n<!-- links -->\n[01]: /docs/a.md\n"
+    '[02]: https://example.com/x_(y)#z "Title"\n',
+    "[a]: /u\n\n[b]: /v\n\nText [a] and [b][].\n",
+    "[01]: /windows/create-App Control-policy\n[02]: /b\n",
+    "- item\n    continued with `code`\n  - nested `[int]::MaxValue`\n",
+    "1. Step\n\n    > [!NOTE]\n    > A note in the step.\n",
+    "- [link](https://example.com/a)\n  and [another](b) `c | d`\n",
+    "A `Get-Item | Select` pipeline and a \\| pipe.\n",
+]
+
+
+@pytest.mark.parametrize("text", AGREED)
+def test_reads_tables_strikethrough_definitions_and_lists_as_the_reference(text: str) -> None:
+    assert assert_same(text)
+
+
+def test_reads_table_headers_as_the_reference_counts_them() -> None:
+    """The table rule as `disagreements` runs it: as many columns as markdown-it-py
+    reads, or none where it reads no table."""
+    from markdown_it import MarkdownIt
+
+    from termlint.parsing.disagreements import _reference_columns
+
+    parser = MarkdownIt("commonmark").enable("table")
+    headers = ["".join(p) for p in itertools.product("|- a\\`", repeat=3)][::5]
+    delimiters = ["".join(p) for p in itertools.product("|-: a", repeat=3)]
+    for header in headers:
+        for delimiter in delimiters:
+            tokens = parser.parse(f"{header}\n{delimiter}\n")
+            expected = sum(token.type == "th_open" for token in tokens)
+            assert _reference_columns(header.strip(" "), delimiter.lstrip(" ")) == expected, (
+                header,
+                delimiter,
+            )
 
 
 def test_declines_mdx_and_is_not_used_for_it() -> None:
@@ -246,6 +391,16 @@ def _compare(path: Path) -> str:
 def _decoded(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     return text[1:] if text.startswith("\ufeff") else text
+
+
+@pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="../shared/bench/corpus is not next to this checkout"
+)
+def test_reads_the_corpus_files_whose_caret_brackets_are_all_in_code() -> None:
+    """Regular expressions such as `^[0-9]` in code blocks (seven pages of the corpus)."""
+    files = [path for path in sorted(CORPUS.rglob("*.md")) if "^[" in _decoded(path)]
+    assert len(files) == 7
+    assert [_compare(path) for path in files] == ["read"] * len(files)
 
 
 @pytest.mark.skipif(

@@ -17,6 +17,8 @@ from invariants import check_document, check_findings, fuzz_settings
 from termlint.document import BARRIER, PieceKind
 from termlint.lint import lint_text
 from termlint.parsing import read_document, read_markdown, read_text
+from termlint.parsing.fast_markdown import read_markdown_fast
+from termlint.parsing.markdown import _parser
 
 SETTINGS = fuzz_settings()
 NAMES = ("doc.md", "doc.mdx", "doc.txt")
@@ -64,6 +66,136 @@ def test_any_text_reads_into_segments_that_map_inside_the_file(text, name):
 @given(text=st.one_of(any_text, markup_text), name=st.sampled_from(NAMES))
 def test_every_finding_is_the_text_at_its_span(text, name):
     check_findings(text, lint_text(name, text, SETTINGS))
+
+
+# --- the fast reader reads a `^[` as the reference does, or declines ------------------------
+
+# `^[` in prose and in what both readers take verbatim (code, HTML, an autolink), around
+# brackets, escapes and link markup (tables, definitions, tildes and indented lines: below).
+CARET_MARKUP = [
+    *"^[]`\\*_! \n",
+    "^[",
+    "^[",
+    "(u)",
+    "word",
+    "\u00e9",
+    "\n\n",
+    "> ",
+    "```\n",
+    "<span a='^[x]'>",
+    "</span>",
+    "<http://a.example/^[b]>",
+    "<div>\n",
+    "</div>\n",
+    "<!-- ",
+    " -->",
+]
+
+
+@FAST
+@given(text=st.lists(st.sampled_from(CARET_MARKUP), max_size=40).map("".join))
+def test_the_fast_reader_reads_caret_brackets_as_the_reference_or_declines(text):
+    found = read_markdown_fast("doc.md", text)
+    if found is not None:
+        expected = read_markdown("doc.md", text)
+        assert [(s.text, s.pieces, s.scope) for s in found.segments] == [
+            (s.text, s.pieces, s.scope) for s in expected.segments
+        ]
+        assert found.comments == expected.comments
+
+
+# --- the fast reader builds the reference's blocks, or declines ---------------------------
+
+# Lines as documentation writes them and as fuzzing broke them: container prefixes (a
+# content column of five, nested and lazy quotes), then table rows and delimiter rows,
+# strikethrough, reference definitions and the links that use them, HTML and other
+# block starts (what may end a lazy line), and words.
+LINE_PREFIXES = ["", "", "", "> ", ">", ">> ", "> > ", "- ", "* ", "1. ", "2. ", "*    "]
+LINE_PREFIXES += ["  ", "    ", "     ", "   - ", "> - ", "- > ", "  > "]
+LINE_PIECES = [
+    *"|-:~ ",
+    "|",
+    "a|b",
+    "| a | b |",
+    "|-|",
+    "-|-",
+    "--",
+    ":-",
+    "| --- | :-: |",
+    "- -",
+    "\\|",
+    "~~",
+    "~~a~~",
+    "x~~(~~",
+    "~~~",
+    "a~b",
+    "[r]:",
+    "[r]: /u",
+    '[r]: /u "t"',
+    "[r]:|",
+    "[r]: /u(v)",
+    "[r]",
+    "[r][]",
+    "![r][]",
+    "[a][r]",
+    "[a](u)",
+    "[a](",
+    "<div",
+    "<div>",
+    "</div>",
+    "<!--",
+    "-->",
+    "<!-- c -->",
+    "<b>",
+    "# h",
+    "```",
+    "---",
+    "***",
+    "=",
+    "*",
+    "`",
+    "v",
+    "x y",
+    "master",
+    "\u00e9",
+    "\U0001f680",
+]
+markdown_line = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(LINE_PREFIXES),
+        st.lists(st.sampled_from(LINE_PIECES), min_size=0, max_size=4).map("".join),
+    ),
+)
+block_text = st.lists(st.one_of(markdown_line, st.just("")), min_size=1, max_size=8).map("\n".join)
+# the same pieces without lines: markers and rows anywhere in a line
+piece_text = st.lists(
+    st.sampled_from([*LINE_PIECES, *LINE_PREFIXES, "\n", "\n", "\n\n"]), max_size=30
+).map("".join)
+
+
+def truncated_by_the_reference(text: str) -> bool:
+    """Whether markdown-it-py may have stopped at its nesting limit (20 levels), where
+    the fast reader reads on, as it is meant to (test_fast_markdown.py)."""
+    return max((token.level for token in _parser().parse(text)), default=0) >= 18
+
+
+def assert_read_as_the_reference_or_declined(text: str) -> None:
+    found = read_markdown_fast("doc.md", text)
+    if found is not None and not truncated_by_the_reference(text):
+        expected = read_markdown("doc.md", text)
+        assert [(s.text, s.pieces, s.scope) for s in found.segments] == [
+            (s.text, s.pieces, s.scope) for s in expected.segments
+        ]
+        assert found.comments == expected.comments
+
+
+# 300 examples here; after a change to the fast reader, run it with 20,000 or more
+# (settings(max_examples=...)), as it was for `disagreements`.
+@FAST
+@given(text=st.one_of(block_text, piece_text))
+def test_the_fast_reader_builds_the_reference_blocks_or_declines(text):
+    assert_read_as_the_reference_or_declined(text)
 
 
 # --- nothing is reported inside code ------------------------------------------------------

@@ -16,11 +16,18 @@ instead of rebuilding them from block content:
   own segment; emphasis, strikethrough and link markup are dropped.
 
 Where the two parsers can disagree, or a position would have to be guessed, the reader
-gives up on the file (None) and the caller reads it with the reference: footnotes,
-tabs, whitespace other than spaces and line breaks, `.mdx`, single-tilde
-strikethrough (pulldown-cmark's, not markdown-it-py's), a `\\\\|` that the two split
-differently in tables, a multi-line HTML comment inside a container, and any piece
-that would go backwards (where the reference cuts a segment).
+gives up on the file (None) and the caller reads it with the reference: footnotes
+(an inline `^[...]` anywhere but in code, HTML or an autolink), tabs, whitespace other
+than spaces and line breaks, `.mdx`, single-tilde strikethrough (pulldown-cmark's,
+not markdown-it-py's), a `\\\\|` that the two split differently in tables, a multi-line
+HTML comment or declaration inside a container, a Unicode space inside an HTML tag,
+any piece that would go backwards (where the reference cuts a segment), and where the
+two build different blocks or markup (`disagreements`: tables, strikethrough, reference
+definitions and links, lazy indented lines, comments ending `--->`).
+
+One difference is deliberate: markdown-it-py stops reading a container nested 20
+tokens deep (its maxNesting; ten nested lists) and skips the rest of it, for a list
+the rest of the file. The fast reader reads every depth, so that text is checked.
 
 Reading happens in two steps, so that a caller can build only the blocks it needs
 (`termlint.prefilter`): `parse_markdown_fast` walks the events once and splits them into
@@ -34,12 +41,14 @@ two readers to identical documents over the shared corpus and tricky fixtures.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from termlint.document import BARRIER, Comment, Document, LineIndex, Segment, SegmentBuilder
 from termlint.model import Span
+from termlint.parsing import disagreements
 
 try:
     import pyromark
@@ -56,10 +65,11 @@ HTML_COMMENT = re.compile(r"<!--(?:>|->|(.*?)-->)", re.DOTALL)
 # tabs, `\\|`, ASCII whitespace other than spaces and line breaks, and a Unicode space
 # (a no-break space) where a block or cell starts or ends: there the reference trims
 # every Unicode space and pulldown-cmark only ASCII ones. Inside a line both read it
-# alike. An inline footnote is `^[...]`; a `[^label]` is a footnote only when the file
-# defines that label (`[^label]:`, a label without spaces), else text in both parsers,
-# as in the regular expressions (`[^a-z]`) that documentation is full of.
-_UNSUPPORTED_MARKS = ("^[", "\\\\|", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+# alike. A `[^label]` is a footnote only when the file defines that label (`[^label]:`,
+# a label without spaces), else text in both parsers, as in the regular expressions
+# (`[^a-z]`) that documentation is full of. An inline footnote `^[...]` is checked
+# after parsing (`_may_hold_inline_footnote`): such regular expressions are in code.
+_UNSUPPORTED_MARKS = ("\\\\|", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 _FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]\s]+\]:")
 # Every whitespace character beyond ASCII (what `\s` also matches); a test checks it.
 UNICODE_SPACES = (
@@ -69,11 +79,14 @@ UNICODE_SPACES = (
 _EDGE_SPACE = re.compile(
     r"(?m)^[ >#*+\-.)0-9]*[^\S \n]|[^\S \n][ #]*$|\|[ ]*[^\S \n]|[^\S \n][ ]*\|"
 )
+# A Unicode space inside what may be an HTML tag: whitespace there for the reference
+# (`<div\xa0x>` opens an HTML block), text for pulldown-cmark.
+_SPACE_IN_TAG = re.compile(r"</?[A-Za-z][^<>]*?[^\S \n]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _CONTAINERS = {"BlockQuote": "blockquote", "Item": "list"}
 # Inline markup: its start or end does not end a tight list item's text.
 _INLINE_MARKUP = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image"})
-_IGNORED_STARTS = frozenset({"Emphasis", "Strong", "List", "Table", "TableHead", "TableRow"})
+_IGNORED_STARTS = frozenset({"Emphasis", "Strong", "List", "TableHead", "TableRow"})
 _CLOSES_BLOCK = frozenset({"Paragraph", "Heading", "TableCell", "Image"})
 
 _Offsets = Callable[[int], int]  # UTF-8 byte offset -> code-point offset
@@ -125,12 +138,13 @@ class Block(NamedTuple):
 
 class _Events(NamedTuple):
     """pyromark's events and their ranges (dicts, the ranges in UTF-8 bytes), kept in
-    two lists rather than as pyromark's (event, range) pairs: a tuple that holds a dict
-    stays tracked by the garbage collector, which would then walk every pair of a file
-    at each full collection while the file is read; most of the dicts it never tracks."""
+    two sequences rather than as pyromark's (event, range) pairs: a tuple that holds a
+    dict stays tracked by the garbage collector, which would then walk every pair of a
+    file at each full collection while the file is read; most of the dicts it never
+    tracks."""
 
-    events: list[Any]
-    spans: list[Any]
+    events: Sequence[Any]
+    spans: Sequence[Any]
 
 
 class FastMarkdown:
@@ -285,6 +299,8 @@ def _segment(
                     name = _name(value)
                     if name != "Image" and (name != "Link" or not _is_autolink(value)):
                         continue
+                    if name == "Image" and value["Image"]["link_type"] == "Collapsed":
+                        end = _collapsed_end(source, end)
                     index = _skip(events, index, name)
                 elif kind != "Code" and kind != "InlineHtml":
                     continue
@@ -307,6 +323,14 @@ def _segment(
     if text_end >= 0:
         builder.add_text(text_start, text_end)
     return builder.build()
+
+
+def _collapsed_end(source: str, end: int) -> int:
+    """The end of an image by collapsed reference (`![a][]`): pulldown-cmark's range
+    stops before the `[]`, the reference's token does not."""
+    if not source.startswith("[]", end):
+        raise Unmappable("a collapsed reference image without its brackets")
+    return end + 2
 
 
 def _is_autolink(value: Any) -> bool:
@@ -346,8 +370,13 @@ def parse_markdown_fast(path: str, text: str) -> FastMarkdown | None:
     try:
         pairs = pyromark.events_with_range(source, options=options)
         offsets = _char_offsets(source)
-        blocks, comments, events = _split(pairs, text, source, offsets)
+        blocks, comments, events, landmarks = _split(pairs, text, source, offsets)
     except _DECLINED:
+        return None
+    # (one character first: `in` finds one many times faster than two)
+    if "^" in source and "^[" in source and _may_hold_inline_footnote(source, events, offsets):
+        return None
+    if disagreements.structure_differs(source, landmarks):
         return None
     return FastMarkdown(path, text, source, events, offsets, blocks, comments)
 
@@ -357,11 +386,46 @@ def is_unsupported(source: str) -> bool:
     for mark in _UNSUPPORTED_MARKS:  # `in` is many times faster than a regex search
         if mark in source:
             return True
-    if "[^" in source and _FOOTNOTE_DEFINITION.search(source):
+    if "^" in source and "[^" in source and _FOOTNOTE_DEFINITION.search(source):
         return True
     if source.isascii() or not any(space in source for space in UNICODE_SPACES):
         return False
-    return _EDGE_SPACE.search(source) is not None
+    return _EDGE_SPACE.search(source) is not None or _SPACE_IN_TAG.search(source) is not None
+
+
+def _may_hold_inline_footnote(source: str, events: _Events, convert: _Offsets | None) -> bool:
+    """Whether a `^[` of the source may start an inline footnote for the reference.
+
+    The reference's footnote rule tries every `^[` its inline parser reaches; it reaches
+    none inside what both parsers read verbatim: inline code, HTML (tags and blocks),
+    autolinks and code blocks, each taken here as its whole source range. Anywhere else
+    (prose, link text, a cell, an escaped `\\^`, a link destination, a reference
+    definition) the file is left to the reference, even where no footnote would be
+    read: being wrong costs findings, declining only time."""
+    verbatim: list[tuple[int, int]] = []
+    for event, span in zip(events.events, events.spans, strict=True):
+        if type(event) is str:
+            continue
+        [kind] = event
+        if kind == "Start":
+            name = _name(event[kind])
+            verbatim_block = name == "CodeBlock" or name == "HtmlBlock"
+            if not verbatim_block and (name != "Link" or not _is_autolink(event[kind])):
+                continue
+        elif kind != "Code" and kind != "InlineHtml" and kind != "Html":
+            continue
+        verbatim.append(_span(span, convert))
+    verbatim.sort()
+    starts = [start for start, _ in verbatim]
+    # reach[i]: the farthest end of the ranges up to i, all starting at or before starts[i]
+    reach = list(itertools.accumulate((end for _, end in verbatim), max))
+    caret = source.find("^[")
+    while caret >= 0:
+        index = bisect.bisect_right(starts, caret) - 1
+        if index < 0 or reach[index] < caret + 2:
+            return True
+        caret = source.find("^[", caret + 1)
+    return False
 
 
 def _char_offsets(source: str) -> _Offsets | None:
@@ -398,8 +462,9 @@ _Open = tuple[str, int, list[str], bool]
 
 def _split(
     pairs: Iterable[tuple[Any, Any]], text: str, source: str, convert: _Offsets | None
-) -> tuple[list[Block], list[Comment], _Events]:
-    """The prose blocks (in the reference's order) and the comments of a file.
+) -> tuple[list[Block], list[Comment], _Events, disagreements.Landmarks]:
+    """The prose blocks (in the reference's order) and the comments of a file, and what
+    `disagreements` needs to know of its structure.
 
     The hottest loop of reading: one pass over every event, the commonest kinds first,
     the innermost open block's parts kept in a local (`parts`: a throwaway list while
@@ -415,18 +480,23 @@ def _split(
     skip_until: str | None = None  # inside code or an autolink: the end to wait for
     html: list[str] = []
     html_start = 0
-    events: list[Any] = []
-    spans: list[Any] = []
-    add_event = events.append
-    add_span = spans.append
+    landmarks = disagreements.Landmarks(convert)
+    # the pairs split in two at C speed; a loop reads a range only where it needs one
+    unzipped = tuple(zip(*pairs, strict=True))
+    events: Sequence[Any] = unzipped[0] if unzipped else ()
+    spans: Sequence[Any] = unzipped[1] if unzipped else ()
 
-    for index, (event, span) in enumerate(pairs):
-        add_event(event)
-        add_span(span)
+    for index, event in enumerate(events):
         if type(event) is str:  # "SoftBreak", "HardBreak" or "Rule"
             if event != "Rule":
                 if parts is not None:
                     parts.append(" ")
+                # a line indented four spaces or more inside a container: maybe lazy
+                if scopes and spans[index + 1]["start"] - spans[index]["end"] > 3:
+                    line_start = _span(spans[index], convert)[1]
+                    content_start = _span(spans[index + 1], convert)[0]
+                    if disagreements.continuation_line_differs(source, line_start, content_start):
+                        raise Unmappable("an indented lazy line that may start a block")
             elif implicit and skip_until is None:
                 parts, implicit = _close(stack, finished, index)
             continue
@@ -435,10 +505,12 @@ def _split(
         if value is not None:
             if parts is None:
                 parts, implicit = _open_implicit(stack, scopes, index)
-            if (
-                trusted
-                or (value.isascii() and span["end"] - span["start"] == len(value))
-                or _is_plain(span, value, source, convert)
+            if trusted:
+                parts.append(value)
+                continue
+            span = spans[index]
+            if (value.isascii() and span["end"] - span["start"] == len(value)) or _is_plain(
+                span, value, source, convert
             ):
                 parts.append(value)
             elif _ENTITY.fullmatch(source, *_span(span, convert)):
@@ -466,7 +538,7 @@ def _split(
             elif name in _CONTAINERS:
                 scopes.pop()
             elif name == "HtmlBlock":
-                end = _span(span, convert)[1]
+                end = _span(spans[index], convert)[1]
                 found = _html_block_comments(text, source, html_start, end, "".join(html))
                 comments.extend(found)
             continue
@@ -480,7 +552,7 @@ def _split(
                 continue
             if parts is None:
                 parts, implicit = _open_implicit(stack, scopes, index)
-            _add_inline(event, span, parts, comments, bool(scopes), convert)
+            _add_inline(event, spans[index], parts, comments, source if scopes else None, convert)
             continue
         if type(value) is str:
             name = value
@@ -499,37 +571,56 @@ def _split(
             stack.append((scope, index + 1, parts, False))
         elif name == "CodeBlock":
             skip_until, trusted, parts = "CodeBlock", True, []
+            landmarks.block_ranges.append(spans[index])
+            if value["CodeBlock"] == "Indented":
+                start = _span(spans[index], convert)[0]
+                if disagreements.indented_code_differs(source, start):
+                    raise Unmappable("an indented `>` that may go on with a block quote")
         elif name == "Link":
             if _is_autolink(value):
                 if parts is None:
                     parts, implicit = _open_implicit(stack, scopes, index)
                 parts.append(BARRIER)
                 skip_until, trusted, parts = "Link", True, []
+            elif scopes and source.find("\n", *_span(spans[index], convert)) >= 0:
+                _check_lines_inside(source, spans[index], convert)
         elif name in _CONTAINERS:
             scopes.append(_CONTAINERS[name])
         elif name == "Image":
+            if scopes and source.find("\n", *_span(spans[index], convert)) >= 0:
+                _check_lines_inside(source, spans[index], convert)
             if parts is None:
                 parts, implicit = _open_implicit(stack, scopes, index)
             parts.append(BARRIER)
             parts, implicit = [], False
             stack.append(("alt", index + 1, parts, False))
         elif name == "HtmlBlock":
-            html, html_start = [], _span(span, convert)[0]
+            html, html_start = [], _span(spans[index], convert)[0]
+            landmarks.block_ranges.append(spans[index])
         elif name == "Strikethrough":
-            if not source.startswith("~~", _span(span, convert)[0]):
+            start, end = _span(spans[index], convert)
+            if not source.startswith("~~", start):
                 raise Unmappable("single-tilde strikethrough")
+            if disagreements.strikethrough_differs(source, start, end):
+                raise Unmappable("a strikethrough the reference does not read")
+            landmarks.delimiters.update((start, end - 2))
+        elif name == "Table":
+            start, end = _span(spans[index], convert)
+            landmarks.tables.append(disagreements.Table(start, end, len(value["Table"])))
         else:
             raise Unmappable(f"unexpected block {name}")
     if implicit:
         _close(stack, finished, len(events))
     if stack:
         raise Unmappable("unbalanced events")
-    sketches = _sketches([block_parts for _, _, _, block_parts in finished], source)
-    blocks = [
-        Block(scope, first, stop, sketch)
-        for (scope, first, stop, _), sketch in zip(finished, sketches, strict=True)
-    ]
-    return blocks, comments, _Events(events, spans)
+    if not finished:
+        return [], comments, _Events(events, spans), landmarks
+    block_scopes, firsts, stops, block_parts = zip(*finished, strict=True)
+    sketches = _sketches(block_parts, source)
+    # `tuple.__new__` makes each Block in C: a file has hundreds, a run a quarter million
+    rows = zip(block_scopes, firsts, stops, sketches, strict=True)
+    blocks: list[Block] = list(map(tuple.__new__, itertools.repeat(Block), rows))
+    return blocks, comments, _Events(events, spans), landmarks
 
 
 def _add_inline(
@@ -537,22 +628,44 @@ def _add_inline(
     span: Any,
     parts: list[str],
     comments: list[Comment],
-    in_container: bool,
+    container_source: str | None,
     convert: _Offsets | None,
 ) -> None:
-    """Inline code or HTML: a barrier (an HTML comment is also a comment)."""
+    """Inline code or HTML: a barrier (an HTML comment is also a comment).
+    `container_source`: the source, when the event lies inside a container."""
     [kind] = event
     if kind != "Code" and kind != "InlineHtml":
         raise Unmappable(f"unexpected event {kind}")
     parts.append(BARRIER)
     value = event[kind]
+    in_container = container_source is not None
+    # a line break inside: HTML keeps it; code turns it into a space, but keeps a lazy
+    # line's indentation (which is what may differ)
+    if container_source is not None and ("    " in value or "\n" in value):
+        _check_lines_inside(container_source, span, convert)
     if kind == "InlineHtml":
         comment = HTML_COMMENT.fullmatch(value)
         if comment is not None:
+            if disagreements.comment_differs(value):
+                raise Unmappable("a comment that is text for the reference")
             if in_container and "\n" in value:
                 raise Unmappable("a multi-line comment inside a container")
             body = (comment.group(1) or "").strip()
             comments.append(Comment(Span(*_span(span, convert)), body))
+        elif in_container and "\n" in value and value.startswith(("<!", "<?")):
+            # pulldown-cmark may end it at the `>` that marks a block quote's next line
+            raise Unmappable("a multi-line declaration inside a container")
+
+
+def _check_lines_inside(source: str, span: Any, convert: _Offsets | None) -> None:
+    """Decline where inline code, HTML, a link or an image inside a container runs over
+    a line that markdown-it-py may read as a block (a lazy line, indented)."""
+    start, end = _span(span, convert)
+    newline = source.find("\n", start, end)
+    while newline >= 0:
+        if disagreements.continuation_line_differs(source, newline + 1):
+            raise Unmappable("an indented lazy line that may start a block")
+        newline = source.find("\n", newline + 1, end)
 
 
 def _open_implicit(stack: list[_Open], scopes: list[str], index: int) -> tuple[list[str], bool]:
@@ -580,7 +693,7 @@ _MARK = "\x01"  # joins the sketches to fold them at once: not whitespace, not i
 _SPACE_RUN = re.compile(" {2,}")
 
 
-def _sketches(parts: list[list[str]], source: str) -> list[str]:
+def _sketches(parts: Sequence[list[str]], source: str) -> list[str]:
     """Each block's parts joined, whitespace folded as in segments (in one pass when the
     source has no `_MARK`: a folded run next to a mark leaves one space to strip)."""
     texts = list(map("".join, parts))
