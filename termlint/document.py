@@ -280,31 +280,59 @@ class Comment:
 
 
 class LineIndex:
-    """Converts code-point offsets to 1-based line and column (LF, CRLF or lone CR)."""
+    """Converts code-point offsets to 1-based line and column (LF, CRLF or lone CR).
 
-    __slots__ = ("_starts",)
+    With LF endings, a position is counted in the text itself, from the last position
+    asked for when it lies before (the checks ask in text order): most documents ask
+    for a handful, and a table of every line start would cost more."""
+
+    __slots__ = ("_counted", "_starts", "_text")
 
     def __init__(self, text: str) -> None:
-        if "\r" not in text:  # the common case, three times faster than the loop below
-            lengths = map(len, text.split("\n")[:-1])
-            self._starts = list(itertools.accumulate(map((1).__add__, lengths), initial=0))
-            return
-        starts = [0]
-        for match in re.finditer(r"\r\n|\r|\n", text):
-            starts.append(match.end())
-        self._starts = starts
+        self._text = text
+        self._counted = (0, 1)  # an offset and its line: counting resumes from there
+        self._starts: list[int] | None = None if "\r" not in text else _line_starts(text)
 
     def position(self, offset: int) -> Position:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return Position(line + 1, offset - self._starts[line] + 1)
+        starts = self._starts
+        if starts is None:
+            text = self._text
+            known, line = self._counted
+            if offset < known:
+                known, line = 0, 1
+            line += text.count("\n", known, offset)
+            self._counted = (offset, line)
+            return Position(line, offset - text.rfind("\n", 0, offset))
+        line = bisect.bisect_right(starts, offset) - 1
+        return Position(line + 1, offset - starts[line] + 1)
 
     def line_start(self, line: int) -> int:
         """Offset of the first character of 1-based `line`."""
-        return self._starts[line - 1]
+        return self._line_starts()[line - 1]
+
+    def line_end(self, offset: int) -> int | None:
+        """Where the line that holds `offset` ends (before its line break), when that
+        takes no table of line starts; None otherwise (ask by line number instead)."""
+        if self._starts is not None:
+            return None
+        end = self._text.find("\n", offset)
+        return len(self._text) if end < 0 else end
 
     @property
     def line_count(self) -> int:
-        return len(self._starts)
+        return len(self._line_starts())
+
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = _line_starts(self._text)
+        return self._starts
+
+
+def _line_starts(text: str) -> list[int]:
+    if "\r" not in text:  # the common case, three times faster than the loop below
+        lengths = map(len, text.split("\n")[:-1])
+        return list(itertools.accumulate(map((1).__add__, lengths), initial=0))
+    return [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +345,13 @@ class Document:
     comments: tuple[Comment, ...]
     kind: str  # "markdown" or "text"
     line_index: LineIndex
+
+    def line_text_at(self, position: Position, offset: int) -> str:
+        """The text of the line that holds `offset` (at `position`), without its ending."""
+        end = self.line_index.line_end(offset)
+        if end is None:
+            return self.line_text(position.line)
+        return self.text[offset - position.column + 1 : end]
 
     def line_text(self, line: int) -> str:
         """The text of 1-based `line`, without its line ending."""

@@ -115,6 +115,42 @@ def _not_shouted(text: str, acronyms: list[tuple[int, int, int]]) -> Iterator[tu
         yield start, end, text[start:name_end]
 
 
+class Definitions:
+    """`find_definition` over one text, for many names: a name is searched for only when
+    the text has a word that could be its definition's anchor.
+
+    Both definition shapes put the name (or its plural) as a whole word right before a
+    parenthesis ("KTLO (Keep The Lights On)") or alone inside parentheses ("(KTLO)"), so
+    one pass that lists those words rules out most names without a search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._anchors: frozenset[str] | None = None
+
+    def find(self, name: str) -> str | None:
+        if self._anchors is None:
+            self._anchors = _anchor_words(self.text)
+        if name not in self._anchors and name + "s" not in self._anchors:
+            return None
+        return find_definition(self.text, name)
+
+
+# Searched in the reversed text, where both start with a parenthesis, a literal the
+# search skips ahead to (forwards, a word-first pattern is tried at every character):
+# a word right before "(", and a word alone inside "( )", each read backwards.
+_WORD_BEFORE_PARENTHESIS = re.compile(r"\(\s*(\w+)")
+_WORD_IN_PARENTHESES = re.compile(r"\)\s*(\w+)\s*\(")
+
+
+def _anchor_words(text: str) -> frozenset[str]:
+    if "(" not in text:
+        return frozenset()
+    backwards = text[::-1]
+    words = _WORD_BEFORE_PARENTHESIS.findall(backwards)
+    words += _WORD_IN_PARENTHESES.findall(backwards)
+    return frozenset(word[::-1] for word in words)
+
+
 def find_definition(text: str, name: str) -> str | None:
     """The phrase that defines `name` in `text`: "Full Phrase (NAME)" or "NAME (Full Phrase)"."""
     escaped = re.escape(name)
@@ -130,7 +166,7 @@ def find_definition(text: str, name: str) -> str | None:
 # The two searches below return exactly what `re.search` of the whole pattern over the
 # whole text returns, but start it only where it can match: over a long file the
 # "Full Phrase (NAME)" pattern retries its run of words at every position.
-_CHAIN_CHAR = re.compile(r"[\w'’\-\s]")  # what a run of words and spaces is made of
+_CHAIN_RUN = re.compile(r"[\w'’\-\s]*")  # what a run of words and spaces is made of
 
 
 # Compiled once per name: a run asks about the same names in every file, more of them
@@ -166,10 +202,14 @@ def _search_after(text: str, escaped: str) -> re.Match[str] | None:
 def _search_before(text: str, escaped: str) -> re.Match[str] | None:
     """`Full Phrase (NAME)`: the leftmost match ends at the first `(NAME)` with words
     before it, and starts in the run of word and space characters before its `(`."""
+    backwards = ""  # the text reversed, made at the first `(NAME)`
     for tail in _closing(escaped).finditer(text):
-        start = tail.start()
-        while start > 0 and _CHAIN_CHAR.match(text, start - 1):
-            start -= 1
+        if not backwards:
+            backwards = text[::-1]
+        # the run of chain characters that ends at the `(`, read backwards in one match
+        run = _CHAIN_RUN.match(backwards, len(text) - tail.start())
+        assert run is not None  # the pattern matches the empty string
+        start = tail.start() - (run.end() - run.start())
         found = _before(escaped).search(text, start, tail.end())
         if found:
             return found

@@ -10,7 +10,9 @@ reader's cheap reading of a block, see `parsing.fast_markdown`) may hold one:
   with an abbreviation), found by the matcher's own automaton and boundary test;
   forms of plain preferred terms ("path", "to") only matter next to those, inside the
   same block, and every block that is built is matched in full;
-- a jargon candidate (the undefined-term patterns, before the shouted-run exception).
+- a jargon candidate (the undefined-term patterns, before the shouted-run exception)
+  that the settings do not already explain (`LintSettings.knows`: common acronyms such
+  as "XML", allowed words, glossary forms), since undefined-term never reports those.
 
 A sketch holds the same characters as the segment built from it, except that its
 whitespace is not folded yet and URLs are not blanked yet; both are done here, so the
@@ -30,15 +32,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from termlint import rule_ids
 from termlint.checks.base import Check, LintSettings
 from termlint.document import BARRIER, Document
 from termlint.glossary import Status
-from termlint.jargon import acronym_spans, find_definition
+from termlint.jargon import Definitions, acronym_spans
 from termlint.matching import Form, FormKind, FormScanner, lower_same_length
 from termlint.parsing import read_document
 from termlint.parsing.fast_markdown import FastMarkdown, parse_markdown_fast
@@ -86,10 +89,19 @@ class _Relevance:
     settings: LintSettings
     jargon: tuple[tuple[str, re.Pattern[str]], ...]  # (a text every match holds, pattern)
     forms: FormScanner
+    # `settings.knows` of each jargon name met so far: a run meets the same few hundred
+    known: dict[str, bool] = field(default_factory=dict)
+
+    def _is_unknown(self, name: str) -> bool:
+        known = self.known.get(name)
+        if known is None:
+            known = self.known[name] = self.settings.knows(name)
+        return not known
 
     def relevant_blocks(self, sketches: Sequence[str]) -> tuple[list[int], set[str]]:
         """Indices of the blocks whose (folded) sketch may yield a finding, in order, and
-        the jargon names found (a superset of the undefined-term candidates' names)."""
+        the unexplained jargon names found (a superset of the names undefined-term may
+        report)."""
         joined = BARRIER.join(sketches)
         if "://" in joined or "www." in joined:
             joined = _URL.sub(lambda url: BARRIER * len(url.group()), joined)
@@ -102,42 +114,41 @@ class _Relevance:
             if literal not in joined:
                 continue
             for match in pattern.finditer(joined):
-                chosen.add(bisect.bisect_right(starts, match.start()) - 1)
-                names.add(match.group("name"))
+                name = match.group("name")
+                if self._is_unknown(name):
+                    chosen.add(bisect.bisect_right(starts, match.start()) - 1)
+                    names.add(name)
         if self.settings.jargon.acronyms:
             for start, _, name_end in acronym_spans(joined):
-                chosen.add(bisect.bisect_right(starts, start) - 1)
-                names.add(joined[start:name_end])
+                name = joined[start:name_end]
+                if self._is_unknown(name):
+                    chosen.add(bisect.bisect_right(starts, start) - 1)
+                    names.add(name)
         return sorted(chosen), names
 
     def keeps_definitions(self, names: set[str], parsed: FastMarkdown, chosen: list[int]) -> bool:
         """Whether undefined-term finds the same in-file definitions with the chosen blocks
-        as with all of them, for every name that nothing else covers.
+        as with all of them, for every name (each one that nothing else explains).
 
         The check searches the segments' texts joined by line breaks, in document order
         (undefined_term.py). A block's sketch with its URLs blanked reads as its segment
         does, but for a leading or trailing space, which the searches read as they read
         the line break beside it; a block that reads as nothing makes no segment."""
-        settings = self.settings
-        uncovered = [
-            name
-            for name in sorted(names)
-            if name not in settings.common_acronyms
-            and name.casefold() not in settings.allowed
-            and not settings.index.covers(name)
-        ]
-        if not uncovered:
-            return True
-        whole = _whole_text(parsed, range(len(parsed.blocks)))
-        reduced = _whole_text(parsed, chosen)
-        return all(
-            find_definition(whole, name) == find_definition(reduced, name) for name in uncovered
-        )
+        whole = Definitions(_whole_text(parsed, range(len(parsed.blocks))))
+        reduced = Definitions(_whole_text(parsed, chosen))
+        return all(whole.find(name) == reduced.find(name) for name in names)
+
+
+_SKETCH = operator.attrgetter("sketch")
+_READS_AS_NOTHING = " " + BARRIER  # a sketch of only these makes no segment
 
 
 def _whole_text(parsed: FastMarkdown, blocks: Sequence[int]) -> str:
-    sketches = (parsed.blocks[index].sketch for index in parsed.in_document_order(blocks))
-    whole = "\n".join(sketch for sketch in sketches if sketch.strip(" " + BARRIER))
+    # map and compress rather than a generator: this runs over every block of a file
+    ordered = map(parsed.blocks.__getitem__, parsed.in_document_order(blocks))
+    sketches = list(map(_SKETCH, ordered))
+    kept = map(str.strip, sketches, itertools.repeat(_READS_AS_NOTHING))
+    whole = "\n".join(itertools.compress(sketches, kept))
     if "://" in whole or "www." in whole:
         whole = _URL.sub(lambda url: BARRIER * len(url.group()), whole)
     return whole

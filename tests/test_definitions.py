@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from termlint.jargon import _WORD, _defining_words, find_definition
+from termlint.jargon import _WORD, Definitions, _defining_words, find_definition
 
 
 def reference(text: str, name: str) -> str | None:
@@ -55,6 +55,15 @@ pieces = st.sampled_from(
 @example("2fa Keep (KTLO) the On (KTLO)")
 def test_the_same_definition_as_searching_everywhere(text: str) -> None:
     assert find_definition(text, "KTLO") == reference(text, "KTLO")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(pieces, max_size=30).map("".join), st.sampled_from(["KTLO", "Ops", "x2", "On"]))
+@example("KTLOs (Keep The Lights On)", "KTLO")
+@example("Keep The Lights On (\nKTLO )", "KTLO")
+@example("XKTLO (Keep The Lights On) and (KTLOX)", "KTLO")
+def test_definitions_rules_out_only_names_without_a_definition(text: str, name: str) -> None:
+    assert Definitions(text).find(name) == find_definition(text, name)
 
 
 def test_known_definitions() -> None:

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+from random import Random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from termlint.document import BARRIER, Piece, PieceKind, Segment, SegmentBuilder, _pieces
+from termlint.document import (
+    BARRIER,
+    Document,
+    LineIndex,
+    Piece,
+    PieceKind,
+    Segment,
+    SegmentBuilder,
+    _pieces,
+)
+from termlint.model import Position
 
 T, S, B = PieceKind.TEXT, PieceKind.SPACE, PieceKind.BARRIER
 
@@ -99,3 +112,43 @@ def test_fast_pieces_are_the_dataclass_pieces() -> None:
     assert made[0].seg_end == 6
     with pytest.raises(dataclasses.FrozenInstanceError):
         made[0].src_end = 1  # type: ignore[misc]
+
+
+def positions_by_walking(text: str) -> list[Position]:
+    """The line and column of every offset (and one past the end), one character at a time."""
+    found = []
+    line, column = 1, 1
+    for index, char in enumerate(text):
+        found.append(Position(line, column))
+        if char == "\n" or (char == "\r" and text[index + 1 : index + 2] != "\n"):
+            line, column = line + 1, 1
+        else:
+            column += 1
+    found.append(Position(line, column))
+    return found
+
+
+@given(st.text(alphabet="ab\n\r", max_size=60), st.randoms(use_true_random=False))
+def test_positions_are_those_found_by_walking_the_text(text: str, chooser: Random) -> None:
+    expected = positions_by_walking(text)
+    offsets = list(range(len(text) + 1))
+    for order in (offsets, offsets[::-1], chooser.sample(offsets, len(offsets))):
+        index = LineIndex(text)
+        assert {offset: index.position(offset) for offset in order} == dict(enumerate(expected))
+
+
+@given(st.text(alphabet="ab\n\r", max_size=40))
+def test_the_line_at_an_offset_is_the_line_of_its_number(text: str) -> None:
+    document = Document("t.md", text, (), (), "markdown", LineIndex(text))
+    for offset in range(len(text) + 1):
+        position = document.line_index.position(offset)
+        assert document.line_text_at(position, offset) == document.line_text(position.line)
+
+
+def test_line_starts_and_count() -> None:
+    index = LineIndex("one\ntwo\r\nthree\rfour")
+    assert [index.line_start(line) for line in (1, 2, 3, 4)] == [0, 4, 9, 15]
+    assert index.line_count == 4
+    plain = LineIndex("one\ntwo\n")
+    assert plain.position(5) == Position(2, 2)
+    assert (plain.line_start(2), plain.line_count) == (4, 3)

@@ -10,7 +10,7 @@ from conftest import SHARED
 from termlint.checks import BY_ID, CHECKS
 from termlint.checks.base import Check
 from termlint.commands.session import open_session
-from termlint.config import Config
+from termlint.config import Config, JargonSettings
 from termlint.glossary import Entry, Glossary, Pattern, Status
 from termlint.lint import build_settings, lint_document, lint_text
 from termlint.model import Severity
@@ -51,6 +51,22 @@ def test_only_blocks_that_can_hold_a_finding_are_read() -> None:
         (5, 3, "deprecated-term", "whitelist"),
         (7, 5, "undefined-term", "KTLO"),
     ]
+
+
+def test_blocks_whose_jargon_is_already_explained_are_left_out() -> None:
+    # XML is a common acronym; URL a glossary form, read only because its entry is
+    # case-sensitive (a wrong casing would be reported); DevOps and KTLO are unexplained
+    text = "The XML export.\n\nA URL here.\n\nOur DevOps rota.\n\nThe XML and KTLO pair.\n"
+    assert segment_texts(text) == ["A URL here.", "Our DevOps rota.", "The XML and KTLO pair."]
+    assert findings(text) == [
+        (5, 5, "undefined-term", "DevOps"),
+        (7, 13, "undefined-term", "KTLO"),
+    ]
+    allowed = build_settings(
+        GLOSSARY, Config(root=Path("."), jargon=JargonSettings(allow=("KTLO",)))
+    )
+    assert segment_texts(text, allowed) == ["A URL here.", "Our DevOps rota."]
+    assert findings(text, allowed) == [(5, 5, "undefined-term", "DevOps")]
 
 
 def test_a_term_split_by_markup_is_still_found() -> None:

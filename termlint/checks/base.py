@@ -23,6 +23,15 @@ class LintSettings:
     common_acronyms: frozenset[str] = frozenset()
     patterns: tuple[CompiledPattern, ...] = ()
 
+    def knows(self, name: str) -> bool:
+        """Whether jargon `name` needs no definition in the file: a common acronym, an
+        allowed word or a glossary form (undefined-term never reports it)."""
+        return (
+            name in self.common_acronyms
+            or name.casefold() in self.allowed
+            or self.index.covers(name)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
@@ -55,7 +64,7 @@ class CheckContext:
             term=term,
             suggestions=tuple(dict.fromkeys(suggestions)),
             fix=fix,
-            line_text=self.document.line_text(start.line),
+            line_text=self.document.line_text_at(start, span.start),
         )
 
 

@@ -28,19 +28,14 @@ from collections.abc import Iterator
 
 from termlint import rule_ids
 from termlint.checks.base import Check, CheckContext, quote_list
-from termlint.jargon import candidate_spans, find_definition
+from termlint.jargon import Definitions, candidate_spans
 from termlint.model import Finding, Severity
 
 ID = rule_ids.UNDEFINED_TERM
 
 
-def _is_covered(ctx: CheckContext, name: str, whole_text: str) -> bool:
-    settings = ctx.settings
-    if name in settings.common_acronyms or name.casefold() in settings.allowed:
-        return True
-    if settings.index.covers(name):
-        return True
-    return find_definition(whole_text, name) is not None
+def _is_covered(ctx: CheckContext, name: str, definitions: Definitions) -> bool:
+    return ctx.settings.knows(name) or definitions.find(name) is not None
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -62,6 +57,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         glossary_starts.append(start)
         glossary_ends.append(end)
     seen: set[str] = set()
+    definitions = Definitions(whole_text)
     position = 0
     for start, end, name in candidate_spans(whole_text, ctx.settings.jargon):
         if name in seen:
@@ -70,7 +66,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         if index < len(glossary_starts) and glossary_starts[index] < end:
             continue
         seen.add(name)
-        if _is_covered(ctx, name, whole_text):
+        if _is_covered(ctx, name, definitions):
             continue
         while position + 1 < len(segments) and bases[id(segments[position + 1])] <= start:
             position += 1
