@@ -14,20 +14,23 @@ from termlint.glossary import Glossary
 from termlint.matching import TermIndex
 from termlint.model import Finding, Position, Severity, Span
 from termlint.patterns import CompiledPattern
-from termlint.prefilter import read_for_lint
+from termlint.prefilter import prepare_relevance, read_for_lint
 from termlint.source import SourceError, SourceFile, read_source
 from termlint.suppression import apply_suppressions
 
 
 def build_settings(glossary: Glossary, config: Config) -> LintSettings:
     allowed = {word.casefold() for word in (*glossary.allow, *config.jargon.allow)}
-    return LintSettings(
+    settings = LintSettings(
         index=TermIndex(glossary.entries),
         jargon=config.jargon,
         allowed=frozenset(allowed),
         common_acronyms=packs.common_acronyms(),
         patterns=tuple(CompiledPattern.compile(pattern) for pattern in glossary.patterns),
     )
+    # built here, before any worker is forked, rather than once in every worker
+    prepare_relevance(settings)
+    return settings
 
 
 def lint_document(

@@ -157,6 +157,12 @@ def _whole_text(parsed: FastMarkdown, blocks: Sequence[int]) -> str:
 _CACHE: dict[int, tuple[LintSettings, _Relevance]] = {}
 
 
+def prepare_relevance(settings: LintSettings) -> None:
+    """Build the relevance test of these settings now (it holds an automaton of the
+    reportable forms), so that forked workers inherit it."""
+    _relevance(settings)
+
+
 def _relevance(settings: LintSettings) -> _Relevance:
     """The relevance test for these settings, built once per settings object."""
     cached = _CACHE.get(id(settings))

@@ -13,6 +13,7 @@ from termlint.commands.session import open_session
 from termlint.config import Config, JargonSettings
 from termlint.glossary import Entry, Glossary, Pattern, Status
 from termlint.lint import build_settings, lint_document, lint_text
+from termlint.matching import TermIndex
 from termlint.model import Severity
 from termlint.parsing import fast_markdown
 from termlint.parsing.markdown import read_markdown
@@ -67,6 +68,27 @@ def test_blocks_whose_jargon_is_already_explained_are_left_out() -> None:
     )
     assert segment_texts(text, allowed) == ["A URL here.", "Our DevOps rota."]
     assert findings(text, allowed) == [(5, 5, "undefined-term", "DevOps")]
+
+
+def test_the_scan_of_reportable_forms_is_built_with_the_settings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # built once, before workers are forked, never again by the files each worker lints
+    built: list[object] = []
+    real = TermIndex.scanner
+
+    def counting(index: TermIndex, keep):  # type: ignore[no-untyped-def]
+        built.append(index)
+        return real(index, keep)
+
+    monkeypatch.setattr(TermIndex, "scanner", counting)
+    settings = build_settings(GLOSSARY, Config(root=Path(".")))
+    assert built == [settings.index]
+    assert findings("A whitelist.\n\nNo term here.\n", settings) == [
+        (1, 3, "deprecated-term", "whitelist")
+    ]
+    assert findings("Another whitelist.\n", settings) == [(1, 9, "deprecated-term", "whitelist")]
+    assert built == [settings.index]
 
 
 def test_a_term_split_by_markup_is_still_found() -> None:
