@@ -6,7 +6,8 @@ Reads the corpus and term list from ../shared/bench (next to this checkout) unle
 --shared names another folder. Everything it writes (a working copy of the corpus, the
 glossaries, the caches) goes to a temporary folder outside the repository, removed at
 the end. Measured, each as the median of --repeat runs of `termlint check` (text
-output) as a subprocess, startup included:
+output) as a subprocess, startup included, in rounds (every measurement once per round,
+so that a slow spell of a shared machine weighs on all of them alike):
 
 - cold: an empty cache; warm: nothing changed since the last run; one file edited;
 - `--no-cache` with `--jobs 1` and `--jobs 2`;
@@ -29,7 +30,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -42,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from glossaries import write_glossary
+from glossaries import SEED, write_glossary
 
 from termlint.cache import RESULTS_FOLDER
 
@@ -169,13 +172,6 @@ def _rss_pages(pid: int) -> int:
         return 0
 
 
-def repeat(row: Row, count: int, run: Callable[[], Run]) -> Row:
-    for _ in range(count):
-        row.runs.append(run())
-        print(f"  {row.name}: {row.runs[-1].seconds:.2f} s", file=sys.stderr, flush=True)
-    return row
-
-
 def install_peers(shared: Path, folder: Path) -> None:
     subprocess.run(["bash", str(shared / "peers.sh"), str(folder)], check=True)
 
@@ -261,38 +257,28 @@ def benchmark(
 
         return run
 
-    rows: dict[str, Row] = {}
     check(10, "--no-cache")()  # compiles the bytecode; not measured
+    for size in (10, 264, 10_000):
+        check(size)()  # compiles (caches) each glossary; not measured
 
     def cold() -> Run:
         clear_cache()
         return check(264)()
 
-    rows["cold"] = repeat(Row("cold (empty cache)"), count, cold)
-    rows["warm"] = repeat(Row("warm (nothing changed)"), count, check(264))
     edited = sorted(corpus.rglob("*.md"))[len(list(corpus.rglob("*.md"))) // 2]
+    original = edited.read_bytes()
     counter = iter(range(10**6))
 
     def edit_one() -> Run:
+        """A run after appending a line to one file (put back afterwards, so that every
+        other run sees the corpus as it is)."""
         with edited.open("a", encoding="utf-8") as stream:
             stream.write(f"\nA new KTLO{next(counter)} line.\n")
-        return check(264)()
+        try:
+            return check(264)()
+        finally:
+            edited.write_bytes(original)
 
-    rows["edited"] = repeat(Row("one file edited"), count, edit_one)
-    rows["jobs1"] = repeat(
-        Row("--no-cache --jobs 1"), count, check(264, "--no-cache", "--jobs", "1")
-    )
-    rows["jobs2"] = repeat(
-        Row("--no-cache --jobs 2"), count, check(264, "--no-cache", "--jobs", "2")
-    )
-    for size in (10, 264, 10_000):
-        check(size)()  # compiles (caches) the glossary; not measured
-        rows[f"terms{size}"] = repeat(
-            Row(f"{size:,} terms, no results cached"), count, every_file(size)
-        )
-    rows["terms10000-nocache"] = repeat(
-        Row("10,000 terms, --no-cache"), count, check(10_000, "--no-cache")
-    )
     small = work / "small.md"
     edits = iter(range(10**6))
 
@@ -303,23 +289,46 @@ def benchmark(
 
         return run
 
-    rows["single"] = repeat(Row("one small file (pre-commit)"), max(count, 5), pre_commit())
-    rows["single-nocache"] = repeat(
-        Row("one small file, --no-cache"), max(count, 5), pre_commit("--no-cache")
-    )
-    rows["python"] = repeat(
-        Row("python -c pass (for reference)"),
-        max(count, 5),
-        lambda: measure([str(python), "-c", "pass"], work),
-    )
-    # the same corpus, the same report: before the edits, and after them
-    for keys in (("cold", "warm"), ("jobs1", "jobs2", "terms264", "terms10000")):
-        if len({run.report for key in keys for run in rows[key].runs}) != 1:
-            raise SystemExit(f"the runs {', '.join(keys)} printed different reports")
+    # In the order of a round: the cold run fills the cache that the warm run reads.
+    plan: list[tuple[str, str, Callable[[], Run]]] = [
+        ("cold", "cold (empty cache)", cold),
+        ("warm", "warm (nothing changed)", check(264)),
+        ("edited", "one file edited", edit_one),
+        ("jobs1", "--no-cache --jobs 1", check(264, "--no-cache", "--jobs", "1")),
+        ("jobs2", "--no-cache --jobs 2", check(264, "--no-cache", "--jobs", "2")),
+        *(
+            (f"terms{size}", f"{size:,} terms, no results cached", every_file(size))
+            for size in (10, 264, 10_000)
+        ),
+        ("terms10000-nocache", "10,000 terms, --no-cache", check(10_000, "--no-cache")),
+        ("single", "one small file (pre-commit)", pre_commit()),
+        ("single-nocache", "one small file, --no-cache", pre_commit("--no-cache")),
+        (
+            "python",
+            "python -c pass (for reference)",
+            lambda: measure([str(python), "-c", "pass"], work),
+        ),
+    ]
+    rows = {key: Row(name) for key, name, _ in plan}
+    # In rounds, not one row after another, and in a new order each round (the first
+    # three together): a slow spell of a shared machine, or a core kept hot by the runs
+    # before, then weighs on every row alike instead of on whichever row was running.
+    units = [plan[:3], *([step] for step in plan[3:])]
+    shuffler = random.Random(SEED)
+    for _ in range(count):
+        shuffler.shuffle(units)
+        for key, _, run in itertools.chain.from_iterable(units):
+            measured = run()
+            rows[key].runs.append(measured)
+            print(f"  {rows[key].name}: {measured.seconds:.2f} s", file=sys.stderr, flush=True)
+    # the same corpus, the same report
+    same = ("cold", "warm", "jobs1", "jobs2", "terms264", "terms10000", "terms10000-nocache")
+    if len({run.report for key in same for run in rows[key].runs}) != 1:
+        raise SystemExit(f"the runs {', '.join(same)} printed different reports")
     pages = list(corpus.rglob("*.md"))
-    size = sum(page.stat().st_size for page in pages) / 1e6
+    megabytes = sum(page.stat().st_size for page in pages) / 1e6
     notes = {
-        "corpus": f"{len(pages):,} Markdown files, {size:.1f} MB",
+        "corpus": f"{len(pages):,} Markdown files, {megabytes:.1f} MB",
         "cores": str(os.cpu_count()),
         "python": sys.version.split()[0],
     }
