@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Sequence
-from typing import NoReturn, Protocol
+from typing import Any, NoReturn, Protocol
 
 import yaml
 
@@ -35,6 +35,7 @@ _TAG_NAMES = {
 }
 _TRUE = frozenset({"true", "yes", "on"})  # YAML 1.1, as PyYAML resolves them
 MAX_DEPTH = 64  # nesting levels; a glossary or config needs four
+_LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
 
 # The characters PyYAML's reader accepts; found here first so the position is ours to report
 # (libyaml gives a byte offset, the pure-Python reader a character offset).
@@ -143,6 +144,10 @@ class NodeReader:
             return yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             problem = exc.problem or "syntax error"
+            if problem.startswith(_LIBYAML_DEPTH_LIMIT):
+                # libyaml (as bundled since PyYAML 6.0.4) stops at its own depth, scanning
+                # ahead of the events: the Python parser, which does not, meets ours first
+                self._refuse_aliases(text, yaml.SafeLoader)
             message = f"invalid YAML: {problem}" + (f" ({exc.context})" if exc.context else "")
             self.fail(exc.problem_mark, message)
         except yaml.YAMLError as exc:
@@ -151,10 +156,10 @@ class NodeReader:
             self._record(self.error("invalid YAML: nested too deeply", path=self.name))
         raise SkippedNode
 
-    def _refuse_aliases(self, text: str) -> None:
+    def _refuse_aliases(self, text: str, loader: Any = _Loader) -> None:
         documents = 0
         depth = 0
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             # libyaml's composer recurses in C: tens of thousands of levels crash it
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
