@@ -183,6 +183,10 @@ def _optional(value: Any) -> str | None:
 
 def _strings(value: Any) -> tuple[str, ...]:
     items = _list(value)
-    if any(type(item) is not str for item in items):
+    # by the set of the items' types: a glossary of 10,000 terms has 40,000 such lists
+    if items and not _ONLY_STR.issuperset(map(type, items)):
         raise _Malformed("a list of texts has an unexpected shape")
     return tuple(items)
+
+
+_ONLY_STR = frozenset({str})

@@ -105,9 +105,10 @@ def test_a_bad_glossary_is_never_stored(tmp_path: Path) -> None:
         ),
         ("[]", "not a glossary cache"),
         ("KEY-SHAPED", "a text has an unexpected type"),
+        ("VARIANTS-SHAPED", "a list of texts has an unexpected shape"),
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
-    ids=["not-json", "a-list", "a-number-for-a-term", "deep"],
+    ids=["not-json", "a-list", "a-number-for-a-term", "a-number-among-variants", "deep"],
 )
 def test_a_corrupt_cache_is_a_warning_and_is_replaced(
     tmp_path: Path, content: str, reason: str
@@ -118,6 +119,10 @@ def test_a_corrupt_cache_is_a_warning_and_is_replaced(
     if content == "KEY-SHAPED":  # the right key, but a term that is a number
         payload = json.loads(cached.read_text(encoding="utf-8"))
         payload["glossary"]["entries"][0][0] = 42
+        content = json.dumps(payload)
+    elif content == "VARIANTS-SHAPED":  # the right key, but variants ["x", 7]
+        payload = json.loads(cached.read_text(encoding="utf-8"))
+        payload["glossary"]["entries"][0][3] = ["x", 7]
         content = json.dumps(payload)
     cached.write_text(content, encoding="utf-8")
     warning = (

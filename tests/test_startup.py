@@ -12,13 +12,14 @@ from pathlib import Path
 from conftest import write_tree
 
 # Imported only by the runs that need them: folder walks and globs (pathspec, which pulls
-# in asyncio), glossary regex patterns (regex), the other output formats, worker pools;
-# `secrets` by none (a temporary file's name takes `os.urandom`, not random and hmac).
+# in asyncio), glossary regex patterns (regex), the other output formats, worker pools
+# (and the signal handling of their workers); `secrets` by none (a temporary file's name takes `os.urandom`, not random and hmac).
 ONLY_WHEN_NEEDED = (
     "asyncio",
     "pathspec",
     "regex",
     "multiprocessing",
+    "signal",
     "secrets",
     "xml",
     "termlint.formatters.sarif",
@@ -88,8 +89,9 @@ def test_what_is_needed_is_imported_where_it_is_used(tmp_path: Path) -> None:
             + "patterns:\n  - id: no-please\n    regex: 'please'\n    message: Drop it.\n",
         },
     )
-    # asyncio is left out: whether pathspec pulls it in depends on typing_extensions
-    wanted = tuple(name for name in ONLY_WHEN_NEEDED if name != "asyncio")
+    # asyncio (and signal, which it imports) left out: whether pathspec pulls it in
+    # depends on typing_extensions
+    wanted = tuple(name for name in ONLY_WHEN_NEEDED if name not in ("asyncio", "signal"))
     found = imported_by(["check", "--quiet", "--format", "sarif", "."], tmp_path, wanted)
     assert found == "1 ['pathspec', 'regex', 'termlint.formatters.sarif']"
 
