@@ -246,7 +246,7 @@ def test_reads_table_headers_as_the_reference_counts_them() -> None:
     reads, or none where it reads no table."""
     from markdown_it import MarkdownIt
 
-    from termlint.parsing.disagreements import _reference_columns
+    from termlint.parsing.table_disagreements import _reference_columns
 
     parser = MarkdownIt("commonmark").enable("table")
     headers = ["".join(p) for p in itertools.product("|- a\\`", repeat=3)][::5]
