@@ -162,7 +162,10 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 def _shaped_words(text: str) -> Iterator[tuple[int, str]]:
     """Words with two or more capitals, which may stand for a phrase (DevEx, FinServ)."""
     for match in _WORD.finditer(text):
-        word = _singular(match.group())
+        word = match.group()
+        if word[1:].islower():  # at most one capital, as most words: no count needed
+            continue
+        word = _singular(word)
         if sum(char.isupper() for char in word) >= 2:
             yield match.start(), word
 

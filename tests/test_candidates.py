@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from termlint import candidates
 from termlint.candidates import CandidateTerm, Example
 from termlint.commands.discover import render_text, render_yaml
 from termlint.glossary import load_glossary_text
@@ -235,3 +238,24 @@ def test_yaml_quotes_what_yaml_would_misread_and_never_repeats_a_form():
 
 def test_text_renderer_without_candidates():
     assert render_text([]) == "No candidate terms found.\n"
+
+
+def _shaped_words_by_counting(text: str) -> list[tuple[int, str]]:
+    """The plain reading: every word, singular, kept when it has two capitals or more."""
+    found = []
+    for match in candidates._WORD.finditer(text):
+        word = candidates._singular(match.group())
+        if sum(char.isupper() for char in word) >= 2:
+            found.append((match.start(), word))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["The", "DevEx", "KTLOs", "A1B", "a1", "ÉtÉ", "Ǆa", "x", "aBC", "Ab", " "]),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_shaped_words_are_the_words_with_two_capitals(text: str) -> None:
+    assert list(candidates._shaped_words(text)) == _shaped_words_by_counting(text)
