@@ -143,13 +143,18 @@ class NodeReader:
             self._refuse_aliases(text)
             return yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
-            problem = exc.problem or "syntax error"
-            if problem.startswith(_LIBYAML_DEPTH_LIMIT):
+            error = exc
+            if (exc.problem or "").startswith(_LIBYAML_DEPTH_LIMIT):
                 # libyaml (as bundled since PyYAML 6.0.4) stops at its own depth, scanning
-                # ahead of the events: the Python parser, which does not, meets ours first
-                self._refuse_aliases(text, yaml.SafeLoader)
-            message = f"invalid YAML: {problem}" + (f" ({exc.context})" if exc.context else "")
-            self.fail(exc.problem_mark, message)
+                # ahead of the events: the Python parser, which does not, meets ours first,
+                # or the syntax error that comes before it
+                try:
+                    self._refuse_aliases(text, yaml.SafeLoader)
+                except yaml.MarkedYAMLError as python_error:
+                    error = python_error
+            problem = error.problem or "syntax error"
+            message = f"invalid YAML: {problem}" + (f" ({error.context})" if error.context else "")
+            self.fail(error.problem_mark, message)
         except yaml.YAMLError as exc:
             self._record(self.error(f"invalid YAML: {exc}".splitlines()[0], path=self.name))
         except RecursionError:
