@@ -109,6 +109,8 @@ def parse_baseline(text: str, shown: str) -> tuple[BaselineEntry, ...]:
         raise BaselineError(
             f"not valid JSON: {error.msg}", path=shown, line=error.lineno, column=error.colno
         ) from None
+    except RecursionError:
+        raise BaselineError("not valid JSON: nested too deeply", path=shown) from None
     if not isinstance(data, dict) or set(data) != {"version", "findings"}:
         raise BaselineError(
             'not a termlint baseline: expected an object with "version" and "findings"',

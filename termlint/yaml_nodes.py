@@ -35,7 +35,8 @@ _TAG_NAMES = {
 }
 _TRUE = frozenset({"true", "yes", "on"})  # YAML 1.1, as PyYAML resolves them
 MAX_DEPTH = 64  # nesting levels; a glossary or config needs four
-_LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
+# what libyaml says at its own depth limit (bundled since PyYAML 6.0.4)
+LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
 
 # The characters PyYAML's reader accepts; found here first so the position is ours to report
 # (libyaml gives a byte offset, the pure-Python reader a character offset).
@@ -144,7 +145,7 @@ class NodeReader:
             return yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             error = exc
-            if (exc.problem or "").startswith(_LIBYAML_DEPTH_LIMIT):
+            if (exc.problem or "").startswith(LIBYAML_DEPTH_LIMIT):
                 # libyaml (as bundled since PyYAML 6.0.4) stops at its own depth, scanning
                 # ahead of the events: the Python parser, which does not, meets ours first,
                 # or the syntax error that comes before it

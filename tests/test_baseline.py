@@ -232,6 +232,7 @@ BAD = [
         'b.json: findings[0] must be an object with the strings "path", "rule", "text", "fingerprint"',
     ),
     (b"\xff\xfe", "b.json: baseline is not valid UTF-8"),
+    ("[" * 100_000 + "]" * 100_000, "b.json: not valid JSON: nested too deeply"),
 ]  # fmt: skip
 
 

@@ -595,6 +595,15 @@ def test_vale_rule_that_is_not_yaml_is_noted(tmp_path):
     assert imported.notes == ("Broken.yml: skipped: not valid YAML (while parsing a flow node)",)
 
 
+def test_vale_rule_nested_too_deeply_is_noted(tmp_path):
+    # libyaml's node builder recursed in C and crashed on this (PyYAML before 6.0.4)
+    write(tmp_path, "S/Deep.yml", "extends: substitution\nswap:\n  a: " + "[" * 100_000 + "\n")
+    imported = read_vale(tmp_path / "S", "S")
+    assert imported.notes == (
+        "Deep.yml: skipped: not valid YAML (nested more than 64 levels deep)",
+    )
+
+
 def test_missing_vale_folder_cannot_run(tmp_path):
     result = run_termlint(["glossary", "import", "nope", "--from", "vale"], tmp_path)
     assert (result.stdout, result.stderr, result.exit_code) == (
@@ -804,6 +813,13 @@ def test_strip_jsonc_keeps_strings_and_positions():
     stripped = strip_jsonc(text)
     assert json.loads(stripped) == ["a // not a comment", "b", "c"]
     assert stripped.count("\n") == text.count("\n")
+
+
+def test_textlint_file_nested_too_deeply_cannot_run(tmp_path):
+    write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    result = run_termlint(["glossary", "import", "deep.json", "--from", "textlint"], tmp_path)
+    assert result.stderr == "termlint: error: deep.json: not valid JSON: nested too deeply\n"
+    assert result.exit_code == 2
 
 
 def test_textlint_file_that_is_not_json_cannot_run(tmp_path):

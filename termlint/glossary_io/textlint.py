@@ -28,6 +28,8 @@ def read_textlint(text: str, shown: str) -> Imported:
         raise UsageError(
             f"{shown}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
         ) from None
+    except RecursionError:
+        raise UsageError(f"{shown}: not valid JSON: nested too deeply") from None
     if not isinstance(items, list):
         raise UsageError(f"{shown}: expected a JSON array of terms")
     return combine(_item(item, f"{shown} item {number}") for number, item in enumerate(items, 1))

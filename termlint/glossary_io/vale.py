@@ -22,6 +22,7 @@ from termlint.glossary_io.regex_forms import expand
 from termlint.glossary_io.substitution import kebab
 from termlint.glossary_io.vale_rules import RuleInfo, convert_rule
 from termlint.model import Severity
+from termlint.yaml_nodes import LIBYAML_DEPTH_LIMIT, MAX_DEPTH
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -68,6 +69,9 @@ def _read_file(path: Path, origin: str) -> Imported:
     if path.name in _VOCABULARY_FILES:
         return _vocabulary(text, origin, path.parent.name, is_accept=path.name == "accept.txt")
     try:
+        if _nesting(text) > MAX_DEPTH:
+            problem = f"nested more than {MAX_DEPTH} levels deep"
+            return Imported(notes=(note(origin, f"skipped: not valid YAML ({problem})"),))
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         problem = str(error).splitlines()[0]
@@ -76,6 +80,27 @@ def _read_file(path: Path, origin: str) -> Imported:
         return Imported(notes=(note(origin, "skipped: not a Vale rule (no 'extends')"),))
     style = path.parent.name
     return convert_rule(RuleInfo(style=style, name=path.stem, origin=origin, data=data))
+
+
+def _nesting(text: str) -> int:
+    """How deep the YAML's collections nest, up to one level past MAX_DEPTH: libyaml's
+    node builder recurses in C, and tens of thousands of levels crash it."""
+    depth = deepest = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                deepest = max(deepest, depth)
+                if depth > MAX_DEPTH:
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # libyaml's own limit (PyYAML 6.0.4 and later), met while it reads ahead
+        if (error.problem or "").startswith(LIBYAML_DEPTH_LIMIT):
+            return MAX_DEPTH + 1
+        raise
+    return deepest
 
 
 def vocabulary_lines(text: str) -> list[str]:
