@@ -23,7 +23,10 @@ _ALIGNMENT = re.compile(r":?-+:?")
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 _SPACES = re.compile(r"[ ]*")
 # the body of a table at the top level whose every row markdown-it-py goes on with
-_PLAIN_ROWS = re.compile(rf"(?:[ ]{{0,3}}(?![ \n]|{BLOCK_START.pattern})[^\n]*\n?)*")
+_ROW = rf"[ ]{{0,3}}(?![ \n]|{BLOCK_START.pattern})[^\n]*+"
+# (whole lines, each at most once: an optional line break inside the repeat let a failing
+# match try every way of cutting every line, exponential in the line's length)
+_PLAIN_ROWS = re.compile(rf"(?:{_ROW}(?:\n|\Z))*+")
 # markdown-it-py's trim (common/utils.py MD_TRIM_CHARS)
 _TRIM = "".join(sorted(WHITESPACE | {"\u2028", "\u2029"}))
 
