@@ -228,6 +228,8 @@ PATHOLOGICAL = [
     ("lt.md", "x " + "<a " * 10_000 + " whitelist\n", 30_004),
     ("entities.md", "x " + "&amp" * 10_000 + " whitelist\n", 40_004),
     ("emphasis.md", "x " + "**a" * 10_000 + " whitelist\n", 30_004),
+    # comments that never close: each `<!--` used to scan to the end of the block
+    ("comment-opens.md", "x " + "<!--" * 20_000 + " whitelist\n", 80_004),
 ]
 
 
@@ -251,6 +253,28 @@ def test_a_table_row_before_an_indented_row_is_read_in_time(tmp_path):
         code, lines, _ = check(tmp_path, "table.md")
     found = [line.split(": warning")[0] for line in lines]
     assert (code, found) == (1, [f"table.md:3:{3 + 10 * i}" for i in range(100)] + ["table.md:6:3"])
+
+
+@pytest.mark.slow
+def test_brackets_that_never_close_in_a_file_with_definitions_are_read_in_time(tmp_path):
+    # where a file defines references and is not ASCII, each `[` used to be followed to
+    # the line's end in search of a space beyond ASCII (50 s for this file)
+    text = "[r]: /u\n\n\u00e9 " + "[a" * 50_000 + " whitelist\n"
+    project(tmp_path, {"brackets.md": text})
+    with deadline(30):
+        code, lines, _ = check(tmp_path, "brackets.md")
+    assert (code, lines) == (1, [f"brackets.md:3:100004: warning: {WHITELIST}"])
+
+
+@pytest.mark.slow
+def test_an_html_block_of_comments_that_never_close_is_read_in_time(tmp_path):
+    # each `<!--` used to scan to the block's end for a `-->` (110 s for this file); an
+    # HTML comment block that never closes runs to the end of the file
+    text = "A whitelist.\n\n> <!--" + "<!--" * 40_000 + "\n\n" + "<!--" * 40_000 + "\n"
+    project(tmp_path, {"comments.md": text})
+    with deadline(30):
+        code, lines, _ = check(tmp_path, "comments.md")
+    assert (code, lines) == (1, [f"comments.md:1:3: warning: {WHITELIST}"])
 
 
 def test_a_line_of_backticks_at_the_start_opens_a_code_block(tmp_path):

@@ -199,7 +199,9 @@ _CONTAINER_PREFIX = re.compile(r"[ >*+\-0-9.)]*")
 # both, or a definition that is checked in its turn)
 _AFTER_DEFINITION = re.compile(r"[ ]*(?:\n|\Z)|[ ]{0,3}(?:<!--|\[)")
 # whitespace beyond ASCII inside brackets: labels the two parsers fold differently
-_WIDE_SPACE_IN_BRACKETS = re.compile(r"\[[^\]\n]*[^\S \n]")
+# (scanned from the last `[` only, and possessively: from every `[` to the line's end,
+# a line of `[a` took time quadratic in its length)
+_WIDE_SPACE_IN_BRACKETS = re.compile(r"\[(?:[^\s\[\]]| )*+[^\S \n]")
 # Links that may resolve by reference for one parser only, where the file defines some:
 # `[a]\[b]` (a full reference for pulldown-cmark), `[a][ ]` or `[a][[b]]` (a shortcut
 # followed by text for pulldown-cmark, no link for markdown-it-py), and `[a](` not

@@ -49,6 +49,7 @@ from typing import Any, NamedTuple
 from termlint.document import BARRIER, Comment, Document, LineIndex, Segment, SegmentBuilder
 from termlint.model import Span
 from termlint.parsing import disagreements
+from termlint.parsing.html_comments import HTML_COMMENT, html_comments
 
 try:
     import pyromark
@@ -60,7 +61,6 @@ FRONT_MATTER = re.compile(
     r"\A(?:---[ \t]*\n.*?^(?:---|\.\.\.)|\+\+\+[ \t]*\n.*?^\+\+\+)[ \t]*$",
     re.DOTALL | re.MULTILINE,
 )
-HTML_COMMENT = re.compile(r"<!--(?:>|->|(.*?)-->)", re.DOTALL)
 # Files the fast reader leaves to the reference (see the module docstring): footnotes,
 # tabs, `\\|`, ASCII whitespace other than spaces and line breaks, and a Unicode space
 # (a no-break space) where a block or cell starts or ends: there the reference trims
@@ -729,8 +729,8 @@ def _html_block_comments(
     """Comments of an HTML block, searched over its whole lines (as the reference)."""
     first = source.rfind("\n", 0, start) + 1
     last = end - 1 if end > 0 and source[end - 1] == "\n" else end
-    found = list(HTML_COMMENT.finditer(text, first, last))
-    unprefixed = list(HTML_COMMENT.finditer(content))
+    found = html_comments(text, first, last)
+    unprefixed = html_comments(content)
     bodies = unprefixed if len(unprefixed) == len(found) else found
     return [
         Comment(Span(match.start(), match.end()), (body.group(1) or "").strip())

@@ -9,7 +9,6 @@ and no match can join the words on either side.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,10 +17,10 @@ from markdown_it.token import Token
 
 from termlint.document import Comment, Segment, SegmentBuilder
 from termlint.model import Span
+from termlint.parsing.html_comments import HTML_COMMENT
 from termlint.parsing.positions import inline_spans
 from termlint.parsing.source_map import ContentMap
 
-HTML_COMMENT = re.compile(r"<!--(?:>|->|(.*?)-->)", re.DOTALL)
 _FORMATTING = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 

@@ -27,7 +27,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from termlint.document import Comment, Document, LineIndex
 from termlint.model import Span
 from termlint.parsing import positions
-from termlint.parsing.inline_segments import HTML_COMMENT, Collected, InlineEmitter
+from termlint.parsing.html_comments import html_comments
+from termlint.parsing.inline_segments import Collected, InlineEmitter
 from termlint.parsing.source_map import (
     EMPTY,
     ContentMap,
@@ -178,9 +179,9 @@ def _emit(collected: Collected, token: Token, content_map: ContentMap, scope: st
 
 
 def _scan_html_block(collected: Collected, token: Token, start: int, end: int) -> None:
-    found = list(HTML_COMMENT.finditer(collected.text, start, end))
+    found = html_comments(collected.text, start, end)
     # bodies from the block's content, which has container prefixes (`> `) removed
-    unprefixed = list(HTML_COMMENT.finditer(token.content))
+    unprefixed = html_comments(token.content)
     bodies = unprefixed if len(unprefixed) == len(found) else found
     for match, body in zip(found, bodies, strict=True):
         span = Span(match.start(), match.end())
