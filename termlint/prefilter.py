@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from termlint import rule_ids
 from termlint.checks.base import Check, LintSettings
-from termlint.document import BARRIER, Document
+from termlint.document import BARRIER, Document, blank_urls
 from termlint.glossary import Status
 from termlint.jargon import Definitions, acronym_spans
 from termlint.matching import Form, FormKind, FormScanner, lower_same_length
@@ -50,7 +50,6 @@ from termlint.parsing.fast_markdown import FastMarkdown, parse_markdown_fast
 # check added to rule_ids must be reviewed here, and a test pins this list.
 KNOWN_CHECKS = frozenset(rule_ids.CHECK_IDS)
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
-_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[^\s\x00]+")  # as document.py
 _DIRECTIVE = "termlint-"
 # The undefined-term patterns (jargon.py), without the shouted-run exception; acronyms
 # are found by jargon.acronym_spans.
@@ -104,7 +103,7 @@ class _Relevance:
         report)."""
         joined = BARRIER.join(sketches)
         if "://" in joined or "www." in joined:
-            joined = _URL.sub(lambda url: BARRIER * len(url.group()), joined)
+            joined = blank_urls(joined)
         starts = list(itertools.accumulate(map((1).__add__, map(len, sketches)), initial=0))
         chosen: set[int] = set()
         for start in self.forms.starts(lower_same_length(joined)):
@@ -150,7 +149,7 @@ def _whole_text(parsed: FastMarkdown, blocks: Sequence[int]) -> str:
     kept = map(str.strip, sketches, itertools.repeat(_READS_AS_NOTHING))
     whole = "\n".join(itertools.compress(sketches, kept))
     if "://" in whole or "www." in whole:
-        whole = _URL.sub(lambda url: BARRIER * len(url.group()), whole)
+        whole = blank_urls(whole)
     return whole
 
 

@@ -267,6 +267,17 @@ def test_brackets_that_never_close_in_a_file_with_definitions_are_read_in_time(t
 
 
 @pytest.mark.slow
+def test_a_long_word_in_a_file_with_a_url_is_read_in_time(tmp_path):
+    # a bare URL's scheme used to be looked for from every letter of a word, to its end
+    # (160 s for this line)
+    text = "See http://x.example for more, " + "a-" * 200_000 + " whitelist\n"
+    project(tmp_path, {"word.md": text})
+    with deadline(30):
+        code, lines, _ = check(tmp_path, "word.md")
+    assert (code, lines) == (1, [f"word.md:1:400033: warning: {WHITELIST}"])
+
+
+@pytest.mark.slow
 def test_an_html_block_of_comments_that_never_close_is_read_in_time(tmp_path):
     # each `<!--` used to scan to the block's end for a `-->` (110 s for this file); an
     # HTML comment block that never closes runs to the end of the file

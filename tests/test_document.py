@@ -6,9 +6,10 @@ import dataclasses
 from random import Random
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from termlint import document
 from termlint.document import (
     BARRIER,
     Document,
@@ -18,6 +19,7 @@ from termlint.document import (
     Segment,
     SegmentBuilder,
     _pieces,
+    blank_urls,
 )
 from termlint.model import Position
 
@@ -152,3 +154,22 @@ def test_line_starts_and_count() -> None:
     plain = LineIndex("one\ntwo\n")
     assert plain.position(5) == Position(2, 2)
     assert (plain.line_start(2), plain.line_count) == (4, 3)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", "1", "+", ".", "-", ":", "/", "://", "www.", " ", "\x00", "é"]),
+        max_size=16,
+    ).map("".join)
+)
+def test_blank_urls_is_the_url_pattern_substituted(text: str) -> None:
+    expected = document._URL.sub(lambda url: BARRIER * len(url.group()), text)
+    assert blank_urls(text) == expected
+
+
+def test_blank_urls_examples() -> None:
+    assert blank_urls("see 1http://a.b/c, then www.x") == (
+        "see 1" + BARRIER * 13 + " then " + BARRIER * 5
+    )
+    assert blank_urls("no url: http:// here") == "no url: http:// here"
