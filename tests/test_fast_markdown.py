@@ -409,7 +409,7 @@ def test_reads_the_corpus_files_whose_caret_brackets_are_all_in_code() -> None:
 def test_a_sketch_reads_as_its_segment_in_document_order() -> None:
     """What prefilter.py relies on: with URLs blanked, a block's sketch is its segment's
     text (but for a leading or trailing space), and blocks sort as segments do."""
-    from termlint.prefilter import _URL
+    from termlint.document import blank_urls
 
     for path in sorted(CORPUS.rglob("*.md"))[::25]:
         parsed = fast.parse_markdown_fast(path.name, _decoded(path))
@@ -422,7 +422,7 @@ def test_a_sketch_reads_as_its_segment_in_document_order() -> None:
             assert built is not None
             texts = [segment.text.strip(" ") for segment in built.segments]
             if block.sketch.strip(" " + B):
-                blanked = _URL.sub(lambda url: B * len(url.group()), block.sketch)
+                blanked = blank_urls(block.sketch)
                 assert texts == [blanked.strip(" ")]
             else:
                 assert texts == []
