@@ -243,49 +243,43 @@ def test_pathological_inline_markup(tmp_path, name, text, column):
     assert (code, lines) == (1, [f"{name}:1:{column}: warning: {WHITELIST}"])
 
 
-def test_a_table_row_before_an_indented_row_is_read_in_time(tmp_path):
-    # Found by fuzzing: testing whether markdown-it-py goes on with the table's rows took
-    # time exponential in a row's length (47 s for a row of 20 characters, before the fix)
-    row = "| " + "whitelist " * 100 + "|"
-    text = f"| a |\n|---|\n{row}\n    | indented |\n\nA whitelist.\n"
-    project(tmp_path, {"table.md": text})
-    with deadline(30):
-        code, lines, _ = check(tmp_path, "table.md")
-    found = [line.split(": warning")[0] for line in lines]
-    assert (code, found) == (1, [f"table.md:3:{3 + 10 * i}" for i in range(100)] + ["table.md:6:3"])
+# Inputs that once took time exponential or quadratic in their size (the first found by
+# fuzzing, the others by a sweep of every pattern with long adversarial strings): each is
+# read under a deadline. Before the fixes: a table row of 20 characters before an indented
+# row took 47 s; each `[` was followed to the line's end in search of a space beyond ASCII
+# (in a file with definitions and not ASCII); a bare URL's scheme was looked for from
+# every letter of a word; each `<!--` scanned to the block's end for a `-->` (and an HTML
+# comment block that never closes runs to the end of the file).
+IN_TIME = [
+    (
+        "table.md",
+        "| a |\n|---|\n| " + "whitelist " * 100 + "|\n    | indented |\n\nA whitelist.\n",
+        [(3, 3 + 10 * i) for i in range(100)] + [(6, 3)],
+    ),
+    ("brackets.md", "[r]: /u\n\n\u00e9 " + "[a" * 50_000 + " whitelist\n", [(3, 100_004)]),
+    (
+        "word.md",
+        "See http://x.example for more, " + "a-" * 200_000 + " whitelist\n",
+        [(1, 400_033)],
+    ),
+    (
+        "comments.md",
+        "A whitelist.\n\n> <!--" + "<!--" * 40_000 + "\n\n" + "<!--" * 40_000 + "\n",
+        [(1, 3)],
+    ),
+]
 
 
 @pytest.mark.slow
-def test_brackets_that_never_close_in_a_file_with_definitions_are_read_in_time(tmp_path):
-    # where a file defines references and is not ASCII, each `[` used to be followed to
-    # the line's end in search of a space beyond ASCII (50 s for this file)
-    text = "[r]: /u\n\n\u00e9 " + "[a" * 50_000 + " whitelist\n"
-    project(tmp_path, {"brackets.md": text})
+@pytest.mark.parametrize(("name", "text", "positions"), IN_TIME, ids=[n for n, _, _ in IN_TIME])
+def test_once_slow_inputs_are_read_in_time(tmp_path, name, text, positions):
+    project(tmp_path, {name: text})
     with deadline(30):
-        code, lines, _ = check(tmp_path, "brackets.md")
-    assert (code, lines) == (1, [f"brackets.md:3:100004: warning: {WHITELIST}"])
-
-
-@pytest.mark.slow
-def test_a_long_word_in_a_file_with_a_url_is_read_in_time(tmp_path):
-    # a bare URL's scheme used to be looked for from every letter of a word, to its end
-    # (160 s for this line)
-    text = "See http://x.example for more, " + "a-" * 200_000 + " whitelist\n"
-    project(tmp_path, {"word.md": text})
-    with deadline(30):
-        code, lines, _ = check(tmp_path, "word.md")
-    assert (code, lines) == (1, [f"word.md:1:400033: warning: {WHITELIST}"])
-
-
-@pytest.mark.slow
-def test_an_html_block_of_comments_that_never_close_is_read_in_time(tmp_path):
-    # each `<!--` used to scan to the block's end for a `-->` (110 s for this file); an
-    # HTML comment block that never closes runs to the end of the file
-    text = "A whitelist.\n\n> <!--" + "<!--" * 40_000 + "\n\n" + "<!--" * 40_000 + "\n"
-    project(tmp_path, {"comments.md": text})
-    with deadline(30):
-        code, lines, _ = check(tmp_path, "comments.md")
-    assert (code, lines) == (1, [f"comments.md:1:3: warning: {WHITELIST}"])
+        code, lines, _ = check(tmp_path, name)
+    assert (code, lines) == (
+        1,
+        [f"{name}:{line}:{column}: warning: {WHITELIST}" for line, column in positions],
+    )
 
 
 def test_a_line_of_backticks_at_the_start_opens_a_code_block(tmp_path):
