@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -195,6 +196,16 @@ def test_every_field_survives_the_round_trip(config: Config) -> None:
     again = decode(json.loads(json.dumps(encode(config))))
     assert again == config
     assert repr(again) == repr(config)  # the results cache keys on it
+
+
+def test_the_every_field_example_sets_every_field() -> None:
+    # a field added to Config must be added to encode/decode: its round trip tests it
+    default = Config(root=Path("/elsewhere"))
+    assert [
+        field.name
+        for field in dataclasses.fields(Config)
+        if getattr(CONFIGS[1], field.name) == getattr(default, field.name)
+    ] == []
 
 
 def test_a_loaded_config_survives_the_round_trip(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -143,38 +144,58 @@ def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path) -> None:
 
 
 def test_every_field_survives_the_round_trip() -> None:
-    glossary = Glossary(
-        entries=(
-            Entry(
-                term="Keep The Lights On",
-                status=Status.ADMITTED,
-                definition="Running what exists.",
-                variants=("keep-the-lights-on",),
-                abbreviation="KTLO",
-                meanings=("a", "b"),
-                see="https://example.com/ktlo",
-                tags=("ops",),
-                message="Spell it out.",
-                is_case_sensitive=True,
-                origin="g.yaml:3",
-            ),
-            Entry(term="whitelist", status=Status.DEPRECATED, replace_with=("allowlist",)),
-        ),
-        allow=("PowerShell",),
-        patterns=(
-            Pattern(
-                id="no-please",
-                regex=r"\bplease\b",
-                message="Leave it out.",
-                severity=Severity.INFO,
-                ignorecase=True,
-                replace_with=("",),
-                origin="g.yaml:9",
-            ),
-        ),
-        warnings=("form 'x' is claimed by two files",),
-    )
+    glossary = EVERY_FIELD
     assert decode(json.loads(json.dumps(encode(glossary)))) == glossary
+
+
+def test_the_every_field_example_sets_every_field() -> None:
+    # a field added to the glossary records must be added to encode/decode as well
+    examples = [EVERY_FIELD, *EVERY_FIELD.entries, *EVERY_FIELD.patterns]
+    unset = [
+        f"{kind.__name__}.{field.name}"
+        for kind in (Glossary, Entry, Pattern)
+        for field in dataclasses.fields(kind)
+        if all(
+            getattr(record, field.name) == field.default
+            for record in examples
+            if isinstance(record, kind)
+        )
+        and field.default is not dataclasses.MISSING
+    ]
+    assert unset == []
+
+
+EVERY_FIELD = Glossary(
+    entries=(
+        Entry(
+            term="Keep The Lights On",
+            status=Status.ADMITTED,
+            definition="Running what exists.",
+            variants=("keep-the-lights-on",),
+            abbreviation="KTLO",
+            meanings=("a", "b"),
+            see="https://example.com/ktlo",
+            tags=("ops",),
+            message="Spell it out.",
+            is_case_sensitive=True,
+            origin="g.yaml:3",
+        ),
+        Entry(term="whitelist", status=Status.DEPRECATED, replace_with=("allowlist",)),
+    ),
+    allow=("PowerShell",),
+    patterns=(
+        Pattern(
+            id="no-please",
+            regex=r"\bplease\b",
+            message="Leave it out.",
+            severity=Severity.INFO,
+            ignorecase=True,
+            replace_with=("",),
+            origin="g.yaml:9",
+        ),
+    ),
+    warnings=("form 'x' is claimed by two files",),
+)
 
 
 def test_the_built_in_packs_survive_the_round_trip(tmp_path: Path) -> None:
