@@ -69,7 +69,7 @@ def read_markdown(path: str, text: str, *, mdx: bool = False) -> Document:
     try:
         tokens = _parser().parse(source, env)
     except IndexError:
-        # markdown-it-py 4.0 indexes past the end of a file whose last line, without a line
+        # markdown-it-py (4.3) indexes past the end of a file whose last line, without a line
         # break, is the `>` of an HTML block's quote (`> - <!--\n>`); the line break it
         # expects changes no offset before it
         if source.endswith("\n"):
