@@ -486,10 +486,8 @@ def test_pieces_are_exact_for_any_input(text):
 
 @pytest.mark.parametrize("mdx", [False, True], ids=["md", "mdx"])
 def test_a_last_quote_line_after_an_open_html_comment_is_read(mdx):
-    # markdown-it-py raises IndexError on this text without a final line break
+    # markdown-it-py 4.3 raises IndexError on this text without a final line break
     text = "> whitelist\n> - <!--\n>"
-    with pytest.raises(IndexError):
-        MarkdownIt("commonmark").parse(text)
     doc = read_markdown("a.mdx" if mdx else "a.md", text, mdx=mdx)
     assert find(doc, "whitelist") == [("whitelist", 1, 3)]
     assert read_markdown("a.md", "> - <!--\n>").segments == ()
