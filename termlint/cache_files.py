@@ -80,3 +80,33 @@ def write_keyed(folder: Path, kind: str, format_number: int, key: str, value: An
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+# --- shape checks for the decoders: a value of another shape raises ValueError ----------
+
+
+def json_list(value: Any, length: int | None = None) -> list[Any]:
+    if type(value) is not list or (length is not None and len(value) != length):
+        raise ValueError("a list has an unexpected shape")
+    return value
+
+
+def json_string(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError("a text has an unexpected type")
+    return value
+
+
+def json_optional(value: Any) -> str | None:
+    return None if value is None else json_string(value)
+
+
+def json_strings(value: Any) -> tuple[str, ...]:
+    items = json_list(value)
+    # by the set of the items' types: a glossary of 10,000 terms has 40,000 such lists
+    if items and not _ONLY_STR.issuperset(map(type, items)):
+        raise ValueError("a list of texts has an unexpected shape")
+    return tuple(items)
+
+
+_ONLY_STR = frozenset({str})

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from termlint.cache import cache_folder, run_key
-from termlint.cache_files import keyed_file, read_keyed, write_keyed
+from termlint.cache_files import (
+    json_list,
+    json_string,
+    json_strings,
+    keyed_file,
+    read_keyed,
+    write_keyed,
+)
 from termlint.config import (
     SEVERITY_VALUES,
     Config,
@@ -77,24 +84,27 @@ def decode(data: Any) -> Config:
     """The config `encode` stored; ValueError (or a lookup error) if it has another shape."""
     if type(data) is not dict:
         raise ValueError("the config is not a mapping")
-    allow, ops_suffix, acronyms, camel_case = _list(data["jargon"], 4)
+    allow, ops_suffix, acronyms, camel_case = json_list(data["jargon"], 4)
     if not {type(ops_suffix), type(acronyms), type(camel_case)} <= {bool}:
         raise ValueError("a jargon switch is not a boolean")
     glossary = data["glossary"]
     return Config(
-        root=Path(_string(data["root"])),
+        root=Path(json_string(data["root"])),
         path=_decode_path(data["path"]),
-        glossary=None if glossary is None else _strings(glossary),
-        include=_strings(data["include"]),
-        exclude=_strings(data["exclude"]),
+        glossary=None if glossary is None else json_strings(glossary),
+        include=json_strings(data["include"]),
+        exclude=json_strings(data["exclude"]),
         rules=_rules(data["rules"]),
         jargon=JargonSettings(
-            allow=_strings(allow), ops_suffix=ops_suffix, acronyms=acronyms, camel_case=camel_case
+            allow=json_strings(allow),
+            ops_suffix=ops_suffix,
+            acronyms=acronyms,
+            camel_case=camel_case,
         ),
         baseline=_decode_path(data["baseline"]),
         overrides=tuple(
-            Override(files=_strings(files), rules=_rules(rules))
-            for files, rules in (_list(item, 2) for item in _list(data["overrides"]))
+            Override(files=json_strings(files), rules=_rules(rules))
+            for files, rules in (json_list(item, 2) for item in json_list(data["overrides"]))
         ),
     )
 
@@ -104,33 +114,14 @@ def _encode_path(path: Path | None) -> str | None:
 
 
 def _decode_path(value: Any) -> Path | None:
-    return None if value is None else Path(_string(value))
+    return None if value is None else Path(json_string(value))
 
 
 def _rules(value: Any) -> tuple[tuple[str, str], ...]:
     rules = []
-    for item in _list(value):
-        rule, severity = _list(item, 2)
+    for item in json_list(value):
+        rule, severity = json_list(item, 2)
         if severity not in SEVERITY_VALUES:
             raise ValueError("a rule's severity is not one of the known ones")
-        rules.append((_string(rule), _string(severity)))
+        rules.append((json_string(rule), json_string(severity)))
     return tuple(rules)
-
-
-def _list(value: Any, length: int | None = None) -> list[Any]:
-    if type(value) is not list or (length is not None and len(value) != length):
-        raise ValueError("a list has an unexpected shape")
-    return value
-
-
-def _string(value: Any) -> str:
-    if type(value) is not str:
-        raise ValueError("a text has an unexpected type")
-    return value
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    items = _list(value)
-    if any(type(item) is not str for item in items):
-        raise ValueError("a list of texts has an unexpected shape")
-    return tuple(items)

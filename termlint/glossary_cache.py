@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from termlint.cache import run_key
-from termlint.cache_files import keyed_file, read_keyed, write_keyed
+from termlint.cache_files import (
+    json_list,
+    json_optional,
+    json_string,
+    json_strings,
+    keyed_file,
+    read_keyed,
+    write_keyed,
+)
 from termlint.glossary import (
     Entry,
     Glossary,
@@ -37,10 +45,6 @@ GLOSSARY_FILE = "glossary.json"  # the file cache_files.py keeps KIND in
 FORMAT = 1
 
 Warn = Callable[[str], None]
-
-
-class _Malformed(ValueError):
-    pass
 
 
 def sources_key(sources: Sequence[str]) -> str:
@@ -85,14 +89,14 @@ def encode(glossary: Glossary) -> dict[str, Any]:
 
 
 def decode(data: Any) -> Glossary:
-    """The glossary `encode` stored; _Malformed (or a lookup error) if it has another shape."""
+    """The glossary `encode` stored; ValueError (or a lookup error) if it has another shape."""
     if not isinstance(data, dict):
-        raise _Malformed("the glossary is not a mapping")
+        raise ValueError("the glossary is not a mapping")
     return Glossary(
-        entries=tuple(_decode_entry(item) for item in _list(data["entries"])),
-        allow=_strings(data["allow"]),
-        patterns=tuple(_decode_pattern(item) for item in _list(data["patterns"])),
-        warnings=_strings(data["warnings"]),
+        entries=tuple(_decode_entry(item) for item in json_list(data["entries"])),
+        allow=json_strings(data["allow"]),
+        patterns=tuple(_decode_pattern(item) for item in json_list(data["patterns"])),
+        warnings=json_strings(data["warnings"]),
     )
 
 
@@ -118,23 +122,23 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 def _decode_entry(item: Any) -> Entry:
-    (term, status, definition, variants, abbreviation, replace_with) = _list(item, 12)[:6]
+    (term, status, definition, variants, abbreviation, replace_with) = json_list(item, 12)[:6]
     (meanings, see, tags, message, is_case_sensitive, origin) = item[6:]
     if type(is_case_sensitive) is not bool:
-        raise _Malformed("an entry has an unexpected shape")
+        raise ValueError("an entry has an unexpected shape")
     return Entry(
-        term=_string(term),
+        term=json_string(term),
         status=_STATUSES[status],
-        definition=_optional(definition),
-        variants=_strings(variants),
-        abbreviation=_optional(abbreviation),
-        replace_with=_strings(replace_with),
-        meanings=_strings(meanings),
-        see=_optional(see),
-        tags=_strings(tags),
-        message=_optional(message),
+        definition=json_optional(definition),
+        variants=json_strings(variants),
+        abbreviation=json_optional(abbreviation),
+        replace_with=json_strings(replace_with),
+        meanings=json_strings(meanings),
+        see=json_optional(see),
+        tags=json_strings(tags),
+        message=json_optional(message),
         is_case_sensitive=is_case_sensitive,
-        origin=_string(origin),
+        origin=json_string(origin),
     )
 
 
@@ -151,42 +155,15 @@ def _encode_pattern(pattern: Pattern) -> list[Any]:
 
 
 def _decode_pattern(item: Any) -> Pattern:
-    (pattern_id, regex, message, severity, ignorecase, replace_with, origin) = _list(item, 7)
+    (pattern_id, regex, message, severity, ignorecase, replace_with, origin) = json_list(item, 7)
     if type(ignorecase) is not bool:
-        raise _Malformed("a pattern has an unexpected shape")
+        raise ValueError("a pattern has an unexpected shape")
     return Pattern(
-        id=_string(pattern_id),
-        regex=_string(regex),
-        message=_string(message),
+        id=json_string(pattern_id),
+        regex=json_string(regex),
+        message=json_string(message),
         severity=_SEVERITIES[severity],
         ignorecase=ignorecase,
-        replace_with=_strings(replace_with),
-        origin=_string(origin),
+        replace_with=json_strings(replace_with),
+        origin=json_string(origin),
     )
-
-
-def _list(value: Any, length: int | None = None) -> list[Any]:
-    if type(value) is not list or (length is not None and len(value) != length):
-        raise _Malformed("a list has an unexpected shape")
-    return value
-
-
-def _string(value: Any) -> str:
-    if type(value) is not str:
-        raise _Malformed("a text has an unexpected type")
-    return value
-
-
-def _optional(value: Any) -> str | None:
-    return None if value is None else _string(value)
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    items = _list(value)
-    # by the set of the items' types: a glossary of 10,000 terms has 40,000 such lists
-    if items and not _ONLY_STR.issuperset(map(type, items)):
-        raise _Malformed("a list of texts has an unexpected shape")
-    return tuple(items)
-
-
-_ONLY_STR = frozenset({str})
