@@ -70,6 +70,13 @@ def run_cli(args: list[str], cwd: Path, stdin: str | None = None) -> CliResult:
     return CliResult(codes[0], result.stdout, result.stderr)
 
 
+def check_quietly(root: Path, *args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of `termlint check --jobs 1 --no-color --quiet ARGS`
+    in `root`, the cache left on (the cache tests' run)."""
+    result = run_cli(["check", "--jobs", "1", "--no-color", "--quiet", *args], root)
+    return result.exit_code, result.stdout, result.stderr
+
+
 @pytest.fixture
 def in_tmp(tmp_path: Path) -> Iterator[Path]:
     previous = Path.cwd()

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_tree
+from conftest import check_quietly, run_cli, write_tree
 
 from termlint import config_yaml
 from termlint.config import Config, JargonSettings, Override, load_config
@@ -23,11 +23,6 @@ FILES = {
 A_MD = 'docs/a.md:1:4: warning: "whitelist" is deprecated [deprecated-term]\n'
 B_MD = 'drafts/b.md:1:3: warning: "whitelist" is deprecated [deprecated-term]\n'
 CACHED = Path(".termlint_cache") / "config.json"
-
-
-def check(root: Path, *args: str) -> tuple[int, str, str]:
-    result = run_cli(["check", "--jobs", "1", "--no-color", "--quiet", *args], root)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -48,38 +43,38 @@ def test_the_second_run_reads_the_config_from_the_cache(
     tmp_path: Path, yaml_reads: list[str]
 ) -> None:
     write_tree(tmp_path, FILES)
-    assert check(tmp_path) == (1, A_MD + B_MD, "")
+    assert check_quietly(tmp_path) == (1, A_MD + B_MD, "")
     assert yaml_reads == [".termlint.yaml"]
     assert (tmp_path / CACHED).is_file()
-    assert check(tmp_path) == (1, A_MD + B_MD, "")
+    assert check_quietly(tmp_path) == (1, A_MD + B_MD, "")
     assert yaml_reads == [".termlint.yaml"]  # not read again
 
 
 def test_an_edited_config_is_read_again(tmp_path: Path, yaml_reads: list[str]) -> None:
     write_tree(tmp_path, FILES)
-    check(tmp_path)
+    check_quietly(tmp_path)
     (tmp_path / ".termlint.yaml").write_text(
         "glossary: [glossary.yaml]\nexclude: [drafts/]\n", encoding="utf-8"
     )
-    assert check(tmp_path) == (1, A_MD, "")
-    assert check(tmp_path) == (1, A_MD, "")
+    assert check_quietly(tmp_path) == (1, A_MD, "")
+    assert check_quietly(tmp_path) == (1, A_MD, "")
     assert yaml_reads == [".termlint.yaml", ".termlint.yaml"]
 
 
 def test_a_moved_config_is_read_again(tmp_path: Path, yaml_reads: list[str]) -> None:
     # the same bytes elsewhere: its glossary path starts from its new folder
     write_tree(tmp_path / "old", FILES)
-    check(tmp_path / "old")
+    check_quietly(tmp_path / "old")
     shutil.copytree(tmp_path / "old", tmp_path / "new")
     shutil.rmtree(tmp_path / "old")
-    assert check(tmp_path / "new") == (1, A_MD + B_MD, "")
+    assert check_quietly(tmp_path / "new") == (1, A_MD + B_MD, "")
     assert yaml_reads == [".termlint.yaml", ".termlint.yaml"]
 
 
 def test_an_explicit_config_is_cached_beside_it(tmp_path: Path, yaml_reads: list[str]) -> None:
     write_tree(tmp_path, {**FILES, "conf/strict.yaml": "glossary: [../glossary.yaml]\n"})
     for _ in range(2):
-        assert check(tmp_path, "--config", "conf/strict.yaml", "docs") == (1, A_MD, "")
+        assert check_quietly(tmp_path, "--config", "conf/strict.yaml", "docs") == (1, A_MD, "")
     assert yaml_reads == ["conf/strict.yaml"]
     assert (tmp_path / "conf" / CACHED).is_file()
 
@@ -88,7 +83,7 @@ def test_a_pyproject_config_is_cached(tmp_path: Path, yaml_reads: list[str]) -> 
     files = {key: value for key, value in FILES.items() if key != ".termlint.yaml"}
     write_tree(tmp_path, {**files, "pyproject.toml": "[tool.termlint]\nexclude = ['drafts/']\n"})
     for _ in range(2):
-        code, out, _ = check(tmp_path, "--glossary", "glossary.yaml")
+        code, out, _ = check_quietly(tmp_path, "--glossary", "glossary.yaml")
         assert (code, out) == (1, A_MD)
     assert yaml_reads == ["pyproject.toml"]
 
@@ -96,7 +91,7 @@ def test_a_pyproject_config_is_cached(tmp_path: Path, yaml_reads: list[str]) -> 
 def test_a_bad_config_is_never_stored(tmp_path: Path) -> None:
     write_tree(tmp_path, {**FILES, ".termlint.yaml": "glossary: [glossary.yaml]\nrules: 3\n"})
     for _ in range(2):
-        assert check(tmp_path) == (
+        assert check_quietly(tmp_path) == (
             2,
             "",
             "termlint: error: .termlint.yaml:2:8: 'rules' must be a mapping, not a number\n",
@@ -107,12 +102,12 @@ def test_a_bad_config_is_never_stored(tmp_path: Path) -> None:
 def test_a_config_that_cannot_be_read_is_an_error_as_before(tmp_path: Path) -> None:
     write_tree(tmp_path, {**FILES, ".termlint.yaml": b"glossary: [\xff]\n"})
     for _ in range(2):
-        assert check(tmp_path) == (
+        assert check_quietly(tmp_path) == (
             2,
             "",
             "termlint: error: .termlint.yaml: config file is not valid UTF-8\n",
         )
-    assert check(tmp_path, "--config", "missing.yaml") == (
+    assert check_quietly(tmp_path, "--config", "missing.yaml") == (
         2,
         "",
         "termlint: error: missing.yaml: config file not found\n",
@@ -123,13 +118,13 @@ def test_no_cache_and_stdin_neither_read_nor_write_it(
     tmp_path: Path, yaml_reads: list[str]
 ) -> None:
     write_tree(tmp_path, FILES)
-    assert check(tmp_path, "--no-cache") == (1, A_MD + B_MD, "")
+    assert check_quietly(tmp_path, "--no-cache") == (1, A_MD + B_MD, "")
     assert not (tmp_path / ".termlint_cache").exists()
     stdin = run_cli(["check", "--stdin", "--stdin-filename", "c.md"], tmp_path, "whitelist\n")
     assert stdin.exit_code == 1
     assert not (tmp_path / ".termlint_cache").exists()
-    check(tmp_path)  # stores it
-    assert check(tmp_path, "--no-cache") == (1, A_MD + B_MD, "")
+    check_quietly(tmp_path)  # stores it
+    assert check_quietly(tmp_path, "--no-cache") == (1, A_MD + B_MD, "")
     assert yaml_reads == [".termlint.yaml"] * 4
 
 
@@ -150,7 +145,7 @@ def test_a_corrupt_cache_is_a_warning_and_is_replaced(
     tmp_path: Path, content: str, reason: str, yaml_reads: list[str]
 ) -> None:
     write_tree(tmp_path, {**FILES, ".termlint.yaml": "glossary: [glossary.yaml]\nrules: {}\n"})
-    check(tmp_path)
+    check_quietly(tmp_path)
     cached = tmp_path / CACHED
     if content == "KEY-SHAPED":  # the right key, but a severity no config can give
         payload = json.loads(cached.read_text(encoding="utf-8"))
@@ -161,15 +156,15 @@ def test_a_corrupt_cache_is_a_warning_and_is_replaced(
         f"termlint: warning: ignoring the corrupt cache {CACHED.as_posix()} ({reason}); "
         "reading the config again\n"
     )
-    assert check(tmp_path) == (1, A_MD + B_MD, warning)
-    assert check(tmp_path) == (1, A_MD + B_MD, "")  # rewritten whole
+    assert check_quietly(tmp_path) == (1, A_MD + B_MD, warning)
+    assert check_quietly(tmp_path) == (1, A_MD + B_MD, "")  # rewritten whole
     assert len(yaml_reads) == 2
 
 
 def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path) -> None:
     # the results cache warns about the folder; the config is read from its YAML
     write_tree(tmp_path, {**FILES, ".termlint_cache": "a file, not a folder\n"})
-    code, out, err = check(tmp_path)
+    code, out, err = check_quietly(tmp_path)
     assert (code, out) == (1, A_MD + B_MD)
     assert "config" not in err
     assert err.startswith("termlint: warning: ignoring the corrupt cache .termlint_cache/results")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_tree
+from conftest import check_quietly, write_tree
 from sample_glossary import WHITELIST_GLOSSARY
 
 from termlint import glossary_yaml, packs
@@ -37,11 +37,6 @@ BLACKLIST = (
 CACHED = Path(".termlint_cache") / GLOSSARY_FILE
 
 
-def check(root: Path, *args: str) -> tuple[int, str, str]:
-    result = run_cli(["check", "--jobs", "1", "--no-color", "--quiet", *args], root)
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.fixture
 def yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the glossaries read from YAML, in order."""
@@ -60,38 +55,38 @@ def test_the_second_run_reads_the_glossary_from_the_cache(
     tmp_path: Path, yaml_reads: list[str]
 ) -> None:
     write_tree(tmp_path, FILES)
-    assert check(tmp_path, "docs") == (1, WHITELIST, "")
+    assert check_quietly(tmp_path, "docs") == (1, WHITELIST, "")
     assert yaml_reads == ["glossary.yaml"]
     assert (tmp_path / CACHED).is_file()
     (tmp_path / "docs/a.md").write_text("The whitelist, again.\n", encoding="utf-8")
-    assert check(tmp_path, "docs") == (1, WHITELIST, "")
+    assert check_quietly(tmp_path, "docs") == (1, WHITELIST, "")
     assert yaml_reads == ["glossary.yaml"]  # not read again
 
 
 def test_an_edited_glossary_is_read_again(tmp_path: Path, yaml_reads: list[str]) -> None:
     write_tree(tmp_path, FILES)
-    assert check(tmp_path, "docs") == (1, WHITELIST, "")
+    assert check_quietly(tmp_path, "docs") == (1, WHITELIST, "")
     more = GLOSSARY + "  - term: blacklist\n    status: deprecated\n    replace_with: [blocklist]\n"
     (tmp_path / "glossary.yaml").write_text(more, encoding="utf-8")
-    assert check(tmp_path, "docs") == (1, WHITELIST + BLACKLIST, "")
+    assert check_quietly(tmp_path, "docs") == (1, WHITELIST + BLACKLIST, "")
     assert yaml_reads == ["glossary.yaml", "glossary.yaml"]
-    assert check(tmp_path, "docs") == (1, WHITELIST + BLACKLIST, "")
+    assert check_quietly(tmp_path, "docs") == (1, WHITELIST + BLACKLIST, "")
     assert len(yaml_reads) == 2
 
 
 def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path, yaml_reads: list[str]) -> None:
     write_tree(tmp_path, FILES)
-    assert check(tmp_path, "--no-cache", "docs") == (1, WHITELIST, "")
+    assert check_quietly(tmp_path, "--no-cache", "docs") == (1, WHITELIST, "")
     assert not (tmp_path / ".termlint_cache").exists()
-    check(tmp_path, "docs")
-    assert check(tmp_path, "--no-cache", "docs") == (1, WHITELIST, "")
+    check_quietly(tmp_path, "docs")
+    assert check_quietly(tmp_path, "--no-cache", "docs") == (1, WHITELIST, "")
     assert yaml_reads == ["glossary.yaml"] * 3
 
 
 def test_a_bad_glossary_is_never_stored(tmp_path: Path) -> None:
     write_tree(tmp_path, {**FILES, "glossary.yaml": "version: 1\nterms: 3\n"})
     for _ in range(2):
-        code, out, err = check(tmp_path, "docs")
+        code, out, err = check_quietly(tmp_path, "docs")
         assert (code, out) == (2, "")
         assert err == "termlint: error: glossary.yaml:2:8: 'terms' must be a list, not a number\n"
     assert not (tmp_path / CACHED).exists()
@@ -115,7 +110,7 @@ def test_a_corrupt_cache_is_a_warning_and_is_replaced(
     tmp_path: Path, content: str, reason: str
 ) -> None:
     write_tree(tmp_path, FILES)
-    check(tmp_path, "docs")
+    check_quietly(tmp_path, "docs")
     cached = tmp_path / CACHED
     if content == "KEY-SHAPED":  # the right key, but a term that is a number
         payload = json.loads(cached.read_text(encoding="utf-8"))
@@ -130,14 +125,14 @@ def test_a_corrupt_cache_is_a_warning_and_is_replaced(
         f"termlint: warning: ignoring the corrupt cache {CACHED.as_posix()} ({reason}); "
         "reading the glossary again\n"
     )
-    assert check(tmp_path, "docs") == (1, WHITELIST, warning)
-    assert check(tmp_path, "docs") == (1, WHITELIST, "")  # rewritten whole
+    assert check_quietly(tmp_path, "docs") == (1, WHITELIST, warning)
+    assert check_quietly(tmp_path, "docs") == (1, WHITELIST, "")  # rewritten whole
 
 
 def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path) -> None:
     # the results cache warns about the folder; the glossary is read from its YAML
     write_tree(tmp_path, {**FILES, ".termlint_cache": "a file, not a folder\n"})
-    code, out, err = check(tmp_path, "docs")
+    code, out, err = check_quietly(tmp_path, "docs")
     assert (code, out) == (1, WHITELIST)
     assert "glossary" not in err
     assert err.startswith("termlint: warning: ignoring the corrupt cache .termlint_cache/results")
@@ -241,7 +236,7 @@ def test_each_source_is_read_once_and_stored_as_read(
 
 def test_a_missing_glossary_is_the_same_error_with_the_cache(tmp_path: Path) -> None:
     write_tree(tmp_path, {**FILES, ".termlint.yaml": "glossary: [missing.yaml]\n"})
-    assert check(tmp_path, "docs") == check(tmp_path, "--no-cache", "docs")
-    code, out, err = check(tmp_path, "docs")
+    assert check_quietly(tmp_path, "docs") == check_quietly(tmp_path, "--no-cache", "docs")
+    code, out, err = check_quietly(tmp_path, "docs")
     assert (code, out) == (2, "")
     assert err.startswith("termlint: error: missing.yaml: cannot read glossary: ")
