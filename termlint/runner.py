@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from termlint.cache import ResultsCache, content_digest
 from termlint.discover import display_path
 from termlint.model import Finding, Row
+from termlint.source import READ_FLAGS
 
 if TYPE_CHECKING:
     from termlint.checks.base import LintSettings
@@ -96,9 +98,15 @@ def _cached(cache: ResultsCache | None, path: str, display: str) -> tuple[Findin
 
 def _read_bytes(path: str) -> bytes:
     """The whole file through plain system calls: a run served from the cache reads every
-    file, and a file object costs a quarter of reading a small one."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    file, and a file object costs a quarter of reading a small one. Opened without
+    blocking, as `read_source` does: a file that became a FIFO or a device after the
+    walk (a read could block, or never end) is an OSError here, and a read error when
+    linted; a folder fails in the read itself."""
+    descriptor = os.open(path, READ_FLAGS)
     try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+            raise OSError(f"not a regular file: {path}")
         chunks = []
         while chunk := os.read(descriptor, _READ_SIZE):
             chunks.append(chunk)

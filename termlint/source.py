@@ -64,12 +64,12 @@ def decode(data: bytes) -> tuple[str, bool]:
 
 # Opening a FIFO for reading would wait for a writer: O_NONBLOCK returns at once, and the
 # fstat below then refuses anything that is not a regular file (FIFOs, devices, folders).
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_source(path: Path) -> SourceFile:
     try:
-        descriptor = os.open(path, _READ_FLAGS)
+        descriptor = os.open(path, READ_FLAGS)
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise SourceError("not a regular file (a FIFO, device or folder?)")

@@ -43,12 +43,17 @@ def check(root: Path, *args: str) -> tuple[int, list[str], str]:
     return result.exit_code, result.stdout.splitlines(), result.stderr
 
 
+class Blocked(Exception):
+    """Raised by `deadline`: not an OSError (as TimeoutError is), so that code which
+    handles a failed read cannot take a blocked one for it and go on."""
+
+
 @contextlib.contextmanager
 def deadline(seconds: int) -> Iterator[None]:
     """Fail (instead of hanging the suite) when the body blocks for `seconds`."""
 
     def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"blocked for {seconds} s")
+        raise Blocked(f"blocked for {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.alarm(seconds)
@@ -363,6 +368,30 @@ def test_a_file_replaced_by_a_fifo_after_the_walk_is_not_opened_for_a_blocking_r
         code, lines, _ = check(tmp_path, ".")
     assert code == 1
     assert lines == [
+        f"a.md:1:1: warning: {WHITELIST}",
+        "pipe.md:1:1: error: not a regular file (a FIFO, device or folder?) [read-error]",
+    ]
+
+
+@posix_only
+def test_a_cached_file_replaced_by_a_fifo_after_the_walk_is_not_read_blocking(
+    tmp_path, monkeypatch
+):
+    # with the cache on, each file is read and hashed before any is linted: that read
+    # must not block either
+    project(tmp_path, {"a.md": "whitelist\n", "pipe.md": "whitelist\n"})
+    first = run_cli(["check", "--jobs", "1", "."], tmp_path)
+    assert first.exit_code == 1
+
+    def swap() -> None:
+        (tmp_path / "pipe.md").unlink()
+        os.mkfifo(tmp_path / "pipe.md")
+
+    _after_the_walk(monkeypatch, swap)
+    with deadline(30):
+        result = run_cli(["check", "--jobs", "1", "."], tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
         f"a.md:1:1: warning: {WHITELIST}",
         "pipe.md:1:1: error: not a regular file (a FIFO, device or folder?) [read-error]",
     ]
