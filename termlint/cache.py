@@ -50,6 +50,7 @@ from typing import Any
 
 from termlint import __version__
 from termlint.model import Details, Finding, Fix, Severity, build_finding
+from termlint.source import read_file_bytes
 
 CACHE_DIR = ".termlint_cache"
 RESULTS_FOLDER = "results"
@@ -197,7 +198,7 @@ class ResultsCache:
         """The bucket file `name`, empty when it is missing, of another key or corrupt."""
         bucket = _Bucket(self.results_folder / name, f"{self._shown}/{name}")
         try:
-            text = bucket.file.read_text(encoding="utf-8")
+            text = read_file_bytes(bucket.file).decode("utf-8")
         except FileNotFoundError:
             return bucket
         except UnicodeDecodeError as error:

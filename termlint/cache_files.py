@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from termlint.cache import GITIGNORE_TEXT
+from termlint.source import read_file_bytes
 
 Value = TypeVar("Value")
 
@@ -43,7 +44,7 @@ def read_keyed(
         warn(f"ignoring the corrupt cache {shown} ({reason}); reading the {kind} again")
 
     try:
-        text = keyed_file(folder, kind).read_text(encoding="utf-8")
+        text = read_file_bytes(keyed_file(folder, kind)).decode("utf-8")
     except OSError:
         return None
     except UnicodeDecodeError as error:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING
 from termlint.cache import ResultsCache, content_digest
 from termlint.discover import display_path
 from termlint.model import Finding, Row
-from termlint.source import READ_FLAGS
+from termlint.source import read_file_bytes
 
 if TYPE_CHECKING:
     from termlint.checks.base import LintSettings
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
 MIN_FILES_PER_JOB = 4
 _CHUNKS_PER_JOB = 8
 _MAX_CHUNK = 32
-_READ_SIZE = 1 << 20  # most documents in one read (and one more that finds the end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,29 +88,10 @@ def _cached(cache: ResultsCache | None, path: str, display: str) -> tuple[Findin
     if cache is None or not cache.has_entry(path):
         return None
     try:
-        data = _read_bytes(path)
+        data = read_file_bytes(path)
     except OSError:
         return None  # lint_file reports it
     return cache.lookup(path, content_digest(data), display)
-
-
-def _read_bytes(path: str) -> bytes:
-    """The whole file through plain system calls: a run served from the cache reads every
-    file, and a file object costs a quarter of reading a small one. Opened without
-    blocking, as `read_source` does: a file that became a FIFO or a device after the
-    walk (a read could block, or never end) is an OSError here, and a read error when
-    linted; a folder fails in the read itself."""
-    descriptor = os.open(path, READ_FLAGS)
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
-            raise OSError(f"not a regular file: {path}")
-        chunks = []
-        while chunk := os.read(descriptor, _READ_SIZE):
-            chunks.append(chunk)
-        return b"".join(chunks)  # one chunk: that very object
-    finally:
-        os.close(descriptor)
 
 
 # --- linting, here or in workers -------------------------------------------------------

@@ -398,6 +398,30 @@ def test_a_cached_file_replaced_by_a_fifo_after_the_walk_is_not_read_blocking(
 
 
 @posix_only
+def test_fifos_in_the_cache_folder_are_not_read_blocking(tmp_path):
+    project(tmp_path, {"a.md": "whitelist\n"})
+    assert run_cli(["check", "--jobs", "1", "a.md"], tmp_path).exit_code == 1
+    cache = tmp_path / ".termlint_cache"
+    (bucket,) = (cache / "results").iterdir()
+    for path in (cache / "config.json", cache / "glossary.json", bucket):
+        path.unlink()
+        os.mkfifo(path)
+    with deadline(30):
+        result = run_cli(["check", "--jobs", "1", "a.md"], tmp_path)
+    assert (result.exit_code, result.stdout) == (1, f"a.md:1:1: warning: {WHITELIST}\n")
+    assert result.stderr == (
+        f"termlint: warning: ignoring the corrupt cache .termlint_cache/results/{bucket.name} "
+        "(not a regular file (a FIFO or device?)); checking files again\n"
+        "Found 1 problem (1 warning) in 1 file.\n"
+    )
+    # each was replaced by a regular file, read by the next run
+    assert all(path.is_file() for path in (cache / "config.json", cache / "glossary.json", bucket))
+    assert run_cli(["check", "--jobs", "1", "a.md"], tmp_path).stderr == (
+        "Found 1 problem (1 warning) in 1 file.\n"
+    )
+
+
+@posix_only
 def test_read_source_refuses_a_fifo_and_a_device_without_blocking(tmp_path):
     os.mkfifo(tmp_path / "pipe.md")
     with deadline(30):

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, run_cli, write_tree
 
-from termlint import runner
+from termlint import runner, source
 from termlint.cache import ResultsCache, content_digest
 from termlint.config import Config
 from termlint.glossary import Entry, Glossary, Status
 from termlint.lint import build_settings
+from termlint.source import read_file_bytes
 
 GLOSSARY = Glossary(
     entries=(Entry("whitelist", status=Status.DEPRECATED, replace_with=("allowlist",)),)
@@ -116,13 +117,13 @@ def test_the_digest_stored_is_that_of_the_bytes_linted(tmp_path: Path) -> None:
 
 
 def test_a_file_is_read_whole_however_large(tmp_path: Path) -> None:
-    for size in (0, 5, runner._READ_SIZE, 2 * runner._READ_SIZE + 3):
+    for size in (0, 5, source._READ_SIZE, 2 * source._READ_SIZE + 3):
         path = tmp_path / f"{size}.md"
         data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
         path.write_bytes(data)
-        assert runner._read_bytes(str(path)) == data
+        assert read_file_bytes(str(path)) == data
     with pytest.raises(IsADirectoryError):
-        runner._read_bytes(str(tmp_path))
+        read_file_bytes(str(tmp_path))
 
 
 def test_paths_may_be_given_as_strings(tmp_path: Path) -> None:
