@@ -1,3 +1,3 @@
-from termlint.cli import main
+from termlint.cli import run
 
-raise SystemExit(main())
+run()

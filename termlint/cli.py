@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import click
 
@@ -252,6 +253,21 @@ def _stderr() -> TextIO:
 
 def _exit(code: int) -> None:
     raise SystemExit(code)
+
+
+def run() -> NoReturn:
+    """The `termlint` program: `main`, then an immediate exit.
+
+    Tearing the interpreter down frees every object one by one: a compiled glossary of
+    10,000 terms takes a third of a second, and the findings of a cached run a quarter
+    of that run. Nothing is left to clean up by then: files are closed and the cache is
+    written, so only the standard streams are flushed."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        # a closed pipe (`termlint check | head`) or a closed stream has nothing to flush
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

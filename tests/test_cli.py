@@ -493,6 +493,35 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     assert done.stdout.startswith('a.md:1:5: warning: "InfraOps" is ambiguous')
 
 
+@pytest.mark.parametrize("count", [3, 3000])
+def test_the_program_flushes_its_report_before_its_quick_exit(tmp_path: Path, count: int) -> None:
+    # `termlint` (cli.run) leaves with os._exit: a report that still sits in the stdout
+    # buffer, and one far larger than a pipe's, must arrive whole, as main() prints it
+    import os
+    import subprocess
+    import sys
+
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+    project(tmp_path, {"a.md": "The InfraOps team met.\n" * count})
+    expected = run_cli(["check", "--no-color", "--no-cache"], tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "termlint", "check", "--no-color", "--no-cache"],
+        cwd=tmp_path,
+        env=buffered,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert len(done.stdout.splitlines()) == count
+    assert (done.returncode, done.stdout, done.stderr) == (
+        expected.exit_code,
+        expected.stdout,
+        expected.stderr,
+    )
+    assert done.stderr == f"Found {count} problems ({count} warnings) in 1 file.\n"
+
+
 @pytest.mark.parametrize(
     ("name", "first_line"),
     [
