@@ -150,8 +150,9 @@ class _Selector:
         root = self.root.rstrip(os.sep) + os.sep
         if full.startswith(root):
             return full[len(root) :].replace(os.sep, "/")
-        inside = full == self.root
-        return os.path.relpath(full, self.root if inside else self.cwd).replace(os.sep, "/")
+        if full == self.root:
+            return os.path.relpath(full, self.root).replace(os.sep, "/")
+        return display_path(full, self.cwd)
 
     def is_included(self, full: str) -> bool:
         # Include is a plain "does it match" test: `docs/` includes every file below docs.

@@ -56,7 +56,15 @@ def run(
         from termlint.commands.fix import check_usage
 
         check_usage(options)
+    # see there: reading a large glossary and reporting thousands of findings make
+    # hundreds of thousands of objects and no cycles
+    with fewer_collections():
+        return _run_checked(options, stdout, stderr, stdin)
 
+
+def _run_checked(
+    options: CheckOptions, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | None
+) -> int:
     def warn(message: str) -> None:
         stderr.write(f"termlint: warning: {message}\n")
 
@@ -80,8 +88,7 @@ def run(
 
         return fixing.run(options, session, selection, baseline, stdout, stderr, stdin)
     targets = [Path(path) for path in (options.paths or (".",))]
-    with fewer_collections():  # see there: thousands of findings and no cycles
-        return check_files(targets, session, selection, baseline, options, stdout, stderr)
+    return check_files(targets, session, selection, baseline, options, stdout, stderr)
 
 
 def check_files(
