@@ -9,7 +9,9 @@ same with one job or many.
   digest stored with new findings is the one of the bytes `lint_file` actually read,
   so a file that changes while termlint runs is never cached under the wrong content.
 - With `jobs` > 1 and enough files to check, a process pool lints them in chunks
-  (`imap`, which keeps the order). Workers are forked where the platform can, so they
+  (`imap`, which keeps the order) that shrink towards the end of the list, so that no
+  worker is left with a long chunk while the others wait. Workers are forked where the
+  platform can, so they
   share the compiled glossary instead of rebuilding it; elsewhere the settings are
   sent to each worker once. With `jobs` == 1 there is no pool at all.
 """
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 
 # Below this many files per job a pool costs more to start than it saves.
 MIN_FILES_PER_JOB = 4
-_CHUNKS_PER_JOB = 8
+_CHUNKS_PER_JOB = 8  # a chunk is at most 1 / (workers * 8) of the files not yet handed out
 _MAX_CHUNK = 32
 
 
@@ -116,14 +118,30 @@ def _lint_one(item: tuple[str, str]) -> _Result:
 # the cost of a tuple, and the parent, which unpickles, shares the cores with the workers.
 
 
-def _lint_one_in_worker(item: tuple[str, str]) -> tuple[str | None, list[Row]]:
-    digest, findings = _lint_one(item)
-    return digest, [finding.to_row() for finding in findings]
+def _lint_chunk_in_worker(chunk: list[tuple[str, str]]) -> list[tuple[str | None, list[Row]]]:
+    results = []
+    for item in chunk:
+        digest, findings = _lint_one(item)
+        results.append((digest, [finding.to_row() for finding in findings]))
+    return results
 
 
 def _from_worker(result: tuple[str | None, list[Row]]) -> _Result:
     digest, rows = result
     return digest, tuple(map(Finding.from_row, rows))
+
+
+def shrinking_chunks(items: Sequence[tuple[str, str]], workers: int) -> list[list[tuple[str, str]]]:
+    """`items` in order, cut into chunks of at most `_MAX_CHUNK` and at most a
+    `workers * _CHUNKS_PER_JOB`-th of what is left (guided scheduling): large chunks
+    while there is much to do, single files at the end."""
+    chunks = []
+    start = 0
+    while start < len(items):
+        size = max(1, min(_MAX_CHUNK, (len(items) - start) // (workers * _CHUNKS_PER_JOB)))
+        chunks.append(list(items[start : start + size]))
+        start += size
+    return chunks
 
 
 def _start_worker(settings: LintSettings | None = None) -> None:
@@ -203,7 +221,6 @@ def _lint_here_or_in_pool(items: Sequence[tuple[str, str]], jobs: int) -> Iterat
     if workers <= 1:
         yield from map(_lint_one, items)
         return
-    chunk = max(1, min(_MAX_CHUNK, len(items) // (workers * _CHUNKS_PER_JOB)))
     import multiprocessing  # here: a one-file run (pre-commit) never starts a pool
 
     methods = multiprocessing.get_all_start_methods()
@@ -216,7 +233,9 @@ def _lint_here_or_in_pool(items: Sequence[tuple[str, str]], jobs: int) -> Iterat
             workers, initializer=_start_worker, initargs=(_WORKER_SETTINGS,)
         )
     try:
-        yield from map(_from_worker, pool.imap(_lint_one_in_worker, items, chunksize=chunk))
+        chunks = pool.imap(_lint_chunk_in_worker, shrinking_chunks(items, workers))
+        for results in chunks:
+            yield from map(_from_worker, results)
     finally:
         pool.terminate()
         pool.join()

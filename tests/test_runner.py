@@ -55,6 +55,18 @@ def test_two_jobs_give_what_one_gives_in_the_same_order(tmp_path: Path) -> None:
     assert ("d1/bad.md", [(1, 1, "read-error", "")]) in summary(one)
 
 
+def test_chunks_keep_the_order_and_shrink_to_single_files_at_the_end() -> None:
+    items = [(f"/d/{n}.md", f"{n}.md") for n in range(40)]
+    chunks = runner.shrinking_chunks(items, 2)
+    assert [len(chunk) for chunk in chunks] == [2] * 5 + [1] * 30
+    assert [item for chunk in chunks for item in chunk] == items
+    corpus = [(f"/d/{n}.md", f"{n}.md") for n in range(3096)]
+    sizes = [len(chunk) for chunk in runner.shrinking_chunks(corpus, 2)]
+    assert sizes[0] == 32 and sizes == sorted(sizes, reverse=True) and sum(sizes) == 3096
+    assert sizes[-31:] == [1] * 31 and sizes[-32] == 2  # under 32 left: one at a time
+    assert runner.shrinking_chunks([], 2) == []
+
+
 def test_few_files_get_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     paths = tree(tmp_path, 6)
 
