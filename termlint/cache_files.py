@@ -98,10 +98,6 @@ def json_string(value: Any) -> str:
     return value
 
 
-def json_optional(value: Any) -> str | None:
-    return None if value is None else json_string(value)
-
-
 def json_strings(value: Any) -> tuple[str, ...]:
     items = json_list(value)
     # by the set of the items' types: a glossary of 10,000 terms has 40,000 such lists

@@ -148,58 +148,95 @@ _MASKED_ENDINGS = {ending: word_mask(ending) for ending in ("'s", "’s", "es", 
 _WORD_ENDINGS = frozenset({"es", "s"})
 
 
-def _entered(text: str, key: _Key) -> list[tuple[str, _Entered]]:
-    """The masked patterns of one key, one per ending, with what a hit of each means."""
+def _patterns(text: str, key: _Key) -> list[str]:
+    """The masked pattern of each of the key's endings, in the order of `key.endings`."""
     if not text:
         return []  # never entered: an empty form matches nothing
-    masked = word_mask(text)
-    lead = " " if is_word_char(text[0]) else ""
+    bare = (" " if is_word_char(text[0]) else "") + word_mask(text)
     tail = " " if is_word_char(text[-1]) else ""
-    all_word = masked == text and " " not in text
-    can_grow = len(key.endings) > 1
-    found: list[tuple[str, _Entered]] = []
-    for ending in key.endings:
-        if ending:
-            pattern = lead + masked + _MASKED_ENDINGS[ending] + " "  # endings end in "s"
-            exact = None if all_word and ending in _WORD_ENDINGS else text + ending
-        else:
-            pattern = lead + masked + tail
-            exact = None if all_word else text
-        # tuple.__new__: the NamedTuple constructor is Python code, and a 10,000-term
-        # glossary enters some 80,000 of these
-        record = _new_entered(
-            _Entered,
-            (
-                key,
-                "ies" if key.ies else ending,
-                len(pattern) - len(lead),
-                len(text) + len(ending),
-                exact,
-                can_grow and not ending,
-            ),
-        )
-        found.append((pattern, record))
-    return found
+    return [
+        bare + _MASKED_ENDINGS[ending] + " " if ending else bare + tail for ending in key.endings
+    ]
 
 
-_new_entered = tuple.__new__
+def _entered(text: str, key: _Key, place: int, pattern: str) -> _Entered:
+    """What a hit of `pattern`, the pattern of the key's ending at `place`, means."""
+    ending = key.endings[place]
+    lead = 1 if is_word_char(text[0]) else 0
+    all_word = word_mask(text) == text and " " not in text
+    if ending:  # the endings end in "s", a word character
+        exact = None if all_word and ending in _WORD_ENDINGS else text + ending
+    else:
+        exact = None if all_word else text
+    return _Entered(
+        key,
+        "ies" if key.ies else ending,
+        len(pattern) - lead,
+        len(text) + len(ending),
+        exact,
+        len(key.endings) > 1 and not ending,
+    )
 
 
-def _masked_automaton(
-    patterns: Iterable[list[tuple[str, _Entered]]],
-) -> ahocorasick.Automaton | None:
-    """The automaton of every key with every ending, bounded and masked (module docstring)."""
-    entered: dict[str, tuple[_Entered, ...]] = {}
-    for key_patterns in patterns:
-        for pattern, record in key_patterns:
-            shared = entered.get(pattern)
-            entered[pattern] = (record,) if shared is None else (*shared, record)
-    if not entered:
-        return None
-    automaton = ahocorasick.Automaton()
-    collections.deque(itertools.starmap(automaton.add_word, entered.items()), maxlen=0)
-    automaton.make_automaton()
-    return automaton
+# A pattern's value in the automaton is a code, not its records: a 10,000-term glossary
+# enters some 60,000 patterns, and making a record for each took longer than building
+# the automaton. A code is the key's number times _SLOTS plus the place of the first of
+# its endings with that pattern (the two possessives share one); a pattern that several
+# keys enter ("bot" + "s" and "bots") gets a code past the keys' codes, for a list of
+# theirs. The records of a code are made when a hit first needs them.
+_SLOTS = 8  # more than the endings a key can have
+
+
+class _Coded:
+    """A masked automaton over some keys' patterns, and the records its codes stand for."""
+
+    def __init__(self, keys: Sequence[tuple[str, _Key]], patterns: Sequence[list[str]]) -> None:
+        self._keys = keys
+        self._patterns = patterns
+        self._shared: list[list[int]] = []  # the codes of the patterns several keys enter
+        self._decoded: dict[int, tuple[_Entered, ...]] = {}
+        self.automaton: ahocorasick.Automaton | None = None
+
+    def enter(self, numbers: Iterable[int]) -> _Coded:
+        """Enter the patterns of the keys with these numbers, in order, and build."""
+        codes: dict[str, int] = {}
+        shared = self._shared
+        first_shared = len(self._keys) * _SLOTS
+        for number in numbers:
+            base = number * _SLOTS
+            for place, pattern in enumerate(self._patterns[number]):
+                code = codes.setdefault(pattern, base + place)
+                if code == base + place or base <= code < base + _SLOTS:
+                    continue  # new, or the key's other possessive: decoded together
+                if code < first_shared:
+                    codes[pattern] = first_shared + len(shared)
+                    shared.append([code, base + place])
+                elif shared[code - first_shared][-1] // _SLOTS != number:
+                    shared[code - first_shared].append(base + place)
+        if codes:
+            self.automaton = ahocorasick.Automaton()
+            collections.deque(itertools.starmap(self.automaton.add_word, codes.items()), maxlen=0)
+            self.automaton.make_automaton()
+        return self
+
+    def records(self, value: int) -> tuple[_Entered, ...]:
+        """The records a pattern's value stands for, in the order the keys entered it."""
+        found = self._decoded.get(value)
+        if found is None:
+            first_shared = len(self._keys) * _SLOTS
+            codes = self._shared[value - first_shared] if value >= first_shared else [value]
+            found = self._decoded[value] = tuple(
+                record for code in codes for record in self._records_of(code)
+            )
+        return found
+
+    def _records_of(self, code: int) -> Iterator[_Entered]:
+        number, place = divmod(code, _SLOTS)
+        text, key = self._keys[number]
+        patterns = self._patterns[number]
+        for each, pattern in enumerate(patterns):
+            if pattern == patterns[place]:
+                yield _entered(text, key, each, pattern)
 
 
 def _consonant_y(key: str) -> bool:
@@ -230,8 +267,8 @@ class TermIndex:
                 if plural not in grouped:
                     self._keys.append((plural, _Key(tuple(forms), len(plural), ("",), True)))
         # computed once: `scanner` builds its automaton from a subset of the same patterns
-        self._patterns = [_entered(text, key) for text, key in self._keys]
-        self._automaton = _masked_automaton(self._patterns)
+        self._patterns = [_patterns(text, key) for text, key in self._keys]
+        self._coded = _Coded(self._keys, self._patterns).enter(range(len(self._keys)))
 
     def covers(self, word: str) -> bool:
         """True when `word` is a surface form of some glossary entry (any casing)."""
@@ -251,24 +288,20 @@ class TermIndex:
 
     def find(self, document: Document) -> list[Match]:
         """Every glossary match in the document, overlaps resolved (longest wins)."""
-        if self._automaton is None or not document.segments:
+        if self._coded.automaton is None or not document.segments:
             return []
         segments = document.segments
         lowered = lower_same_length(BARRIER.join([segment.text for segment in segments]))
         candidates = [
             (start, stop, record.key.length, record.key, record.ending)
-            for start, stop, record in _hits(self._automaton, lowered, resolve_endings=True)
+            for start, stop, record in _hits(self._coded, lowered, resolve_endings=True)
         ]
         return _matches(_longest_first(candidates), segments)
 
     def scanner(self, keep: Callable[[Form], bool]) -> FormScanner:
         """A scan for the forms `keep` accepts only, with `find`'s boundary rules."""
-        kept = (
-            patterns
-            for (_, key), patterns in zip(self._keys, self._patterns, strict=True)
-            if any(map(keep, key.forms))
-        )
-        return FormScanner(_masked_automaton(kept))
+        kept = (number for number, (_, key) in enumerate(self._keys) if any(map(keep, key.forms)))
+        return FormScanner(_Coded(self._keys, self._patterns).enter(kept))
 
     @staticmethod
     def _accept(text: str, start: int, end: int, key: _Key) -> tuple[int, int, str] | None:
@@ -288,15 +321,17 @@ class TermIndex:
 
 
 def _hits(
-    automaton: ahocorasick.Automaton, lowered: str, *, resolve_endings: bool
+    coded: _Coded, lowered: str, *, resolve_endings: bool
 ) -> Iterator[tuple[int, int, _Entered]]:
     """(start, stop, entered form) of every form on word boundaries in `lowered`.
 
     With `resolve_endings`, a bare form gives way to the same form with an ending when
     one fits (SPEC §2: the longest ending first), as `TermIndex._accept` decides."""
+    assert coded.automaton is not None
     masked = " " + word_mask(lowered) + " "
-    for end_index, records in automaton.iter(masked):
-        for record in records:
+    records_of = coded.records
+    for end_index, value in coded.automaton.iter(masked):
+        for record in records_of(value):
             start = end_index - record.back
             stop = start + record.length
             if record.exact is not None and lowered[start:stop] != record.exact:
@@ -393,15 +428,15 @@ def _in_source_order(segments: Sequence[Segment]) -> bool:
 class FormScanner:
     """Where some glossary forms start in a text (before overlaps are resolved)."""
 
-    def __init__(self, automaton: ahocorasick.Automaton | None) -> None:
-        self._automaton = automaton
+    def __init__(self, coded: _Coded) -> None:
+        self._coded = coded
 
     def starts(self, lowered: str) -> Iterator[int]:
         """Start offsets of the candidates in `lowered` (a `lower_same_length` text), in
         no particular order; a start may come more than once."""
-        if self._automaton is None:
+        if self._coded.automaton is None:
             return
-        for start, _, _ in _hits(self._automaton, lowered, resolve_endings=False):
+        for start, _, _ in _hits(self._coded, lowered, resolve_endings=False):
             yield start
 
 

@@ -143,6 +143,27 @@ def test_every_field_survives_the_round_trip() -> None:
     assert decode(json.loads(json.dumps(encode(glossary)))) == glossary
 
 
+@pytest.mark.parametrize(
+    ("place", "value", "reason"),
+    [
+        (0, 42, "a text has an unexpected type"),  # term
+        (2, ["a"], "a text has an unexpected type"),  # definition
+        (4, 7, "a text has an unexpected type"),  # abbreviation
+        (7, False, "a text has an unexpected type"),  # see
+        (9, {}, "a text has an unexpected type"),  # message
+        (11, None, "a text has an unexpected type"),  # origin: never null
+        (10, "yes", "an entry has an unexpected shape"),  # is_case_sensitive
+        (5, "allowlist", "a list has an unexpected shape"),  # replace_with
+        (8, [1], "a list of texts has an unexpected shape"),  # tags
+    ],
+)
+def test_an_entry_field_of_another_type_is_refused(place: int, value: object, reason: str) -> None:
+    payload = json.loads(json.dumps(encode(EVERY_FIELD)))
+    payload["entries"][0][place] = value
+    with pytest.raises(ValueError, match=f"^{reason}$"):
+        decode(payload)
+
+
 def test_the_every_field_example_sets_every_field() -> None:
     # a field added to the glossary records must be added to encode/decode as well
     examples = [EVERY_FIELD, *EVERY_FIELD.entries, *EVERY_FIELD.patterns]
