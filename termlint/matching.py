@@ -114,13 +114,13 @@ _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
 _POSSESSIVES = ("'s", "’s")
 
 
+_SIBILANT_KEY_ENDINGS = (*_POSSESSIVES, "es", "s", "")
+_OTHER_KEY_ENDINGS = (*_POSSESSIVES, "s", "")
+
+
 def _endings_for(key: str) -> tuple[str, ...]:
     """Endings a form may take in the text, longest first (y->ies is its own key)."""
-    endings: list[str] = list(_POSSESSIVES)
-    if key.endswith(_SIBILANT_ENDINGS):
-        endings.append("es")
-    endings.extend(["s", ""])
-    return tuple(endings)
+    return _SIBILANT_KEY_ENDINGS if key.endswith(_SIBILANT_ENDINGS) else _OTHER_KEY_ENDINGS
 
 
 @dataclass(frozen=True, slots=True)
