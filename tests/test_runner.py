@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -136,6 +137,29 @@ def test_a_file_is_read_whole_however_large(tmp_path: Path) -> None:
         assert read_file_bytes(str(path)) == data
     with pytest.raises(IsADirectoryError):
         read_file_bytes(str(tmp_path))
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="no /proc on this system")
+def test_a_file_whose_size_says_nothing_is_read_whole() -> None:
+    # /proc files report a size of 0: the first read, sized by it, must not end the read
+    assert os.stat("/proc/version").st_size == 0
+    assert read_file_bytes("/proc/version") == Path("/proc/version").read_bytes() != b""
+
+
+def test_a_file_that_grows_while_read_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"12345")
+    real_fstat = os.fstat
+
+    def fstat_then_grow(descriptor: int) -> os.stat_result:
+        status = real_fstat(descriptor)
+        path.write_bytes(b"1234567890")  # after the size was taken
+        return status
+
+    monkeypatch.setattr(source.os, "fstat", fstat_then_grow)
+    assert read_file_bytes(str(path)) == b"1234567890"
 
 
 def test_paths_may_be_given_as_strings(tmp_path: Path) -> None:
