@@ -141,7 +141,8 @@ def test_a_file_is_read_whole_however_large(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not Path("/proc/version").is_file(), reason="no /proc on this system")
 def test_a_file_whose_size_says_nothing_is_read_whole() -> None:
-    # /proc files report a size of 0: the first read, sized by it, must not end the read
+    # /proc files report a size of 0 but hold text: a reader that trusted the size would
+    # return nothing
     assert os.stat("/proc/version").st_size == 0
     assert read_file_bytes("/proc/version") == Path("/proc/version").read_bytes() != b""
 
