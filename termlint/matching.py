@@ -206,7 +206,7 @@ class _Coded:
             base = number * _SLOTS
             for place, pattern in enumerate(self._patterns[number]):
                 code = codes.setdefault(pattern, base + place)
-                if code == base + place or base <= code < base + _SLOTS:
+                if base <= code < base + _SLOTS:
                     continue  # new, or the key's other possessive: decoded together
                 if code < first_shared:
                     codes[pattern] = first_shared + len(shared)
