@@ -14,7 +14,8 @@ changed are written, so a run that checks one file reads and writes one small bu
 rather than the results of every file.
 
 Each bucket belongs to one *run key*: the termlint version and the stamp of its own
-code and data, the merged glossary and the config. A bucket of another key (or
+code and data (and of the libraries that shape its findings, and Python's version), the
+merged glossary and the config. A bucket of another key (or
 format) is ignored as if empty, and replaced when one of its files is stored again; so
 after the key changes, buckets no run has rewritten yet may stay on disk, but they can
 serve nothing until that key (the same termlint, glossary and config) comes back, and
@@ -83,21 +84,50 @@ def run_key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+# The libraries whose behaviour shapes what a run finds: the two Markdown readers, the
+# matcher's automaton, glossary patterns' regex engine, and the YAML reader of the config
+# and glossary caches. Upgrading one must not reuse results it might not give.
+DEPENDENCIES = ("pyromark", "markdown_it", "mdit_py_plugins", "ahocorasick", "regex", "yaml")
+
+
 @functools.lru_cache(maxsize=1)  # once a run: the results and the glossary cache use it
 def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     """Size and modification time of termlint's own modules and data files, so that a
-    changed checkout (an editable install keeps its version) never reuses old results."""
+    changed checkout (an editable install keeps its version) never reuses old results,
+    and of each dependency's module file (rewritten when it is upgraded), beside
+    Python's own version (its Unicode tables decide what a word character is)."""
     package = Path(__file__).resolve().parent
-    stamp: list[tuple[str, int, int]] = []
+    stamp: list[tuple[str, int, int]] = [(sys.version, 0, 0)]
     for folder in (package, package.parent / "rules"):
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(name for name in dirs if name != "__pycache__")
             for name in sorted(files):
                 if name.endswith((".py", ".yaml", ".txt")):
-                    with contextlib.suppress(OSError):
-                        info = os.stat(os.path.join(root, name))
-                        stamp.append((os.path.join(root, name), info.st_size, info.st_mtime_ns))
+                    stamp.extend(_file_stamp(os.path.join(root, name)))
+    for name in DEPENDENCIES:
+        stamp.extend(_file_stamp(_module_file(name)))
     return tuple(stamp)
+
+
+def _file_stamp(path: str | None) -> list[tuple[str, int, int]]:
+    if path is None:
+        return []
+    try:
+        info = os.stat(path)
+    except OSError:
+        return []
+    return [(path, info.st_size, info.st_mtime_ns)]
+
+
+def _module_file(name: str) -> str | None:
+    """Where the module `name` would be imported from, without importing it."""
+    import importlib.util  # here: only a run that writes or reads a cache asks
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    return None if spec is None else spec.origin
 
 
 def bucket_name(path: str) -> str:

@@ -141,6 +141,39 @@ def test_a_changed_glossary_or_config_lints_everything_again(
         assert (code, stdout) == (1, REPORT[0].replace("warning", "error", 1) + REPORT[1])
 
 
+def test_an_upgraded_dependency_lints_everything_again(
+    tmp_path: Path, linted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a stand-in for pyromark and the others: a package whose module file is rewritten
+    # when it is upgraded
+    site = tmp_path / "site"
+    module = site / "readerlib" / "__init__.py"
+    module.parent.mkdir(parents=True)
+    module.write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(cache_module, "DEPENDENCIES", ("readerlib",))
+    project = tmp_path / "project"
+    write_tree(project, FILES)
+    cache_module._code_stamp.cache_clear()
+    check(project, "docs")
+    linted.clear()
+    cache_module._code_stamp.cache_clear()
+    check(project, "docs")
+    assert linted == []
+    module.write_text("VERSION = 22\n", encoding="utf-8")
+    cache_module._code_stamp.cache_clear()
+    check(project, "docs")
+    assert linted == ["docs/a.md", "docs/b.md", "docs/c.txt"]
+    cache_module._code_stamp.cache_clear()
+
+
+def test_every_dependency_that_shapes_findings_is_in_the_stamp() -> None:
+    stamped = {path for path, _, _ in cache_module._code_stamp()}
+    for name in cache_module.DEPENDENCIES:
+        origin = cache_module._module_file(name)
+        assert origin is not None and origin in stamped, name
+
+
 @pytest.mark.usefixtures("bucket_per_name")
 def test_a_corrupt_bucket_is_a_warning_and_is_rebuilt_while_the_others_serve(
     tmp_path: Path, linted: list[str]
